@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from './db/client';
+import { accountRoutes } from './modules/accounts/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { orgRoutes } from './modules/org/routes';
+import { installAuth } from './platform/auth';
+import { type Clock, systemClock } from './platform/clock';
+import type { Config } from './platform/config';
+import { installErrorHandler } from './platform/http-errors';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: boolean | object;
+}
+
+/** Builds the app without listening: server.ts listens, tests call app.inject(). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCompress, { global: true, threshold: 2048 });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'jiceng API', description: '基层治理平台 API / grassroots governance platform API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jiceng_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installAuth(app, database, clock, config);
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and the database in use',
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await database.db.execute('select 1');
+      return { status: 'ok' as const, db: database.kind };
+    },
+  );
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(accountRoutes(config));
+      await api.register(orgRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  await serveWeb(app, config);
+  return app;
+}
+
+/** The built web app, with index.html for any non-API path the browser router owns. */
+async function serveWeb(app: FastifyInstance, config: Config): Promise<void> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root =
+    config.webDir ?? [path.join(here, '../../web/dist'), path.join(here, '../../../apps/web/dist')].find((p) => existsSync(path.join(p, 'index.html')));
+  if (!root || !existsSync(path.join(root, 'index.html'))) return;
+  await app.register(fastifyStatic, { root, wildcard: false, maxAge: '1h', index: false });
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/open311/')) return reply.callNotFound();
+    const file = req.url.split('?')[0] as string;
+    if (file.startsWith('/assets/')) return reply.callNotFound();
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,261 @@
+import { can, isWithin, levelOfCode, mayManageRole, PERMISSIONS, type Role, ROLE_LEVEL } from '@jiceng/shared';
+import { and, asc, count, eq, like, or, type SQL } from 'drizzle-orm';
+import { type Ctx, inTransaction, requireActor, requirePermission, requireScope, scopeOf } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { recordAudit } from '../audit/service';
+import { departments, units } from '../org/tables';
+import { hashPassword, isStrongPassword, verifyPassword } from './password';
+import { dropSessionsOf } from './sessions';
+import { users } from './tables';
+import type { UserOut } from './schemas';
+
+const LEVEL_ZH = { district: '区（县）', township: '乡镇（街道）', village: '村（社区）', zone: '片', group: '组' } as const;
+
+const userColumns = {
+  user: users,
+  unitName: units.name,
+  departmentName: departments.name,
+};
+
+function baseQuery(ctx: Ctx) {
+  return ctx.db.select(userColumns).from(users).leftJoin(units, eq(units.code, users.unitCode)).leftJoin(departments, eq(departments.id, users.departmentId));
+}
+
+type UserRow = { user: typeof users.$inferSelect; unitName: string | null; departmentName: string | null };
+
+export function presentUser(row: UserRow, now: Date): UserOut {
+  const u = row.user;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    unitCode: u.unitCode,
+    unitName: row.unitName,
+    departmentId: u.departmentId,
+    departmentName: row.departmentName,
+    phone: u.phone,
+    status: u.status,
+    locked: !!u.lockedUntil && u.lockedUntil > now,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+export async function me(ctx: Ctx, demo: boolean) {
+  const actor = requireActor(ctx);
+  const [row] = await baseQuery(ctx).where(eq(users.id, actor.userId));
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  return {
+    userId: actor.userId,
+    username: actor.username,
+    displayName: row.user.displayName,
+    role: actor.role,
+    unitCode: actor.unitCode,
+    unitName: row.unitName,
+    departmentId: actor.departmentId,
+    departmentName: row.departmentName,
+    permissions: PERMISSIONS.filter((p) => can(actor.role, p)),
+    mustChangePassword: row.user.mustChangePassword,
+    demo,
+  };
+}
+
+export async function listUsers(ctx: Ctx, q: { unitCode?: string; role?: Role; q?: string; offset: number; limit: number }) {
+  requirePermission(ctx, 'user:read');
+  if (q.unitCode) requireScope(ctx, q.unitCode);
+  const where: SQL[] = [];
+  const prefix = q.unitCode ?? scopeOf(ctx);
+  if (prefix) where.push(like(users.unitCode, `${prefix}%`));
+  if (q.role) where.push(eq(users.role, q.role));
+  if (q.q) where.push(or(like(users.username, `%${q.q}%`), like(users.displayName, `%${q.q}%`)) as SQL);
+  const [rows, total] = await Promise.all([
+    baseQuery(ctx)
+      .where(and(...where))
+      .orderBy(asc(users.unitCode), asc(users.username))
+      .offset(q.offset)
+      .limit(q.limit),
+    ctx.db
+      .select({ n: count() })
+      .from(users)
+      .where(and(...where)),
+  ]);
+  const now = ctx.clock.now();
+  return { items: rows.map((r) => presentUser(r, now)), total: total[0]?.n ?? 0 };
+}
+
+async function loadManageable(ctx: Ctx, id: number) {
+  const actor = requirePermission(ctx, 'user:write');
+  const [row] = await baseQuery(ctx).where(eq(users.id, id));
+  if (!row || !isWithin(row.user.unitCode ?? '', actor.unitCode) || (row.user.unitCode === null && actor.unitCode !== null)) {
+    throw new AppError('USER_NOT_FOUND', { id }, { field: 'id' });
+  }
+  if (row.user.id !== actor.userId && !mayManageRole(actor.role, row.user.role))
+    throw new AppError('ROLE_NOT_ALLOWED', { role: row.user.role }, { field: 'role' });
+  return row;
+}
+
+export async function getUser(ctx: Ctx, id: number) {
+  requirePermission(ctx, 'user:read');
+  const [row] = await baseQuery(ctx).where(eq(users.id, id));
+  if (!row || !isWithin(row.user.unitCode ?? '', requireActor(ctx).unitCode) || (row.user.unitCode === null && requireActor(ctx).unitCode !== null)) {
+    throw new AppError('USER_NOT_FOUND', { id }, { field: 'id' });
+  }
+  return presentUser(row, ctx.clock.now());
+}
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  unitCode: string | null;
+  departmentId?: number | null;
+  phone?: string | null;
+}
+
+export async function createUser(ctx: Ctx, input: CreateUserInput) {
+  const actor = requirePermission(ctx, 'user:write');
+  if (!mayManageRole(actor.role, input.role)) throw new AppError('ROLE_NOT_ALLOWED', { role: input.role }, { field: 'role' });
+  if (!isStrongPassword(input.password)) throw new AppError('PASSWORD_WEAK', {}, { field: 'password' });
+  const level = input.unitCode ? levelOfCode(input.unitCode) : null;
+  if (input.unitCode === null && input.role !== 'admin')
+    throw new AppError('ROLE_UNIT_MISMATCH', { role: input.role, level: '一个单位' }, { field: 'unitCode' });
+  if (input.unitCode !== null) {
+    if (!level) throw new AppError('UNIT_CODE_INVALID', { code: input.unitCode }, { field: 'unitCode' });
+    requireScope(ctx, input.unitCode);
+  } else requireScope(ctx, '', 'unitCode');
+  const expected = ROLE_LEVEL[input.role];
+  // Representatives may also be bound to a zone or village while groups are being drawn up.
+  const repOk = input.role === 'representative' && (level === 'village' || level === 'zone');
+  if (expected && level !== expected && !repOk)
+    throw new AppError('ROLE_UNIT_MISMATCH', { role: input.role, level: LEVEL_ZH[expected] }, { field: 'unitCode' });
+  return inTransaction(ctx, async (tx) => {
+    if (input.unitCode) {
+      const [unit] = await tx.db.select({ code: units.code }).from(units).where(eq(units.code, input.unitCode));
+      if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode }, { field: 'unitCode' });
+    }
+    let departmentId: number | null = null;
+    if (input.role === 'department') {
+      if (!input.departmentId) throw new AppError('DEPARTMENT_REQUIRED', {}, { field: 'departmentId' });
+      const [dept] = await tx.db.select().from(departments).where(eq(departments.id, input.departmentId));
+      if (!dept || dept.unitCode !== input.unitCode) throw new AppError('DEPARTMENT_NOT_FOUND', { id: input.departmentId }, { field: 'departmentId' });
+      departmentId = dept.id;
+    }
+    const [taken] = await tx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (taken) throw new AppError('USERNAME_TAKEN', { username: input.username }, { field: 'username' });
+    const now = tx.clock.now();
+    const [created] = await tx.db
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash: await hashPassword(input.password),
+        role: input.role,
+        unitCode: input.unitCode,
+        departmentId,
+        phone: input.phone ?? null,
+        mustChangePassword: true,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: users.id });
+    const id = (created as { id: number }).id;
+    await recordAudit(tx, { action: 'user.create', entityType: 'user', entityId: id, unitCode: input.unitCode, after: { ...input, password: undefined } });
+    return getUser(tx, id);
+  });
+}
+
+export async function updateUser(
+  ctx: Ctx,
+  id: number,
+  patch: { displayName?: string; phone?: string | null; status?: 'active' | 'disabled'; password?: string; unlock?: boolean },
+) {
+  return inTransaction(ctx, async (tx) => {
+    const row = await loadManageable(tx, id);
+    const actor = requireActor(tx);
+    if (row.user.id === actor.userId && patch.status === 'disabled') throw new AppError('SELF_MANAGE', {}, { field: 'status' });
+    if (patch.password !== undefined && !isStrongPassword(patch.password)) throw new AppError('PASSWORD_WEAK', {}, { field: 'password' });
+    const set: Partial<typeof users.$inferInsert> = { updatedAt: tx.clock.now() };
+    if (patch.displayName !== undefined) set.displayName = patch.displayName;
+    if (patch.phone !== undefined) set.phone = patch.phone;
+    if (patch.status !== undefined) set.status = patch.status;
+    if (patch.password !== undefined) Object.assign(set, { passwordHash: await hashPassword(patch.password), mustChangePassword: true });
+    if (patch.unlock) Object.assign(set, { lockedUntil: null, failedLogins: 0 });
+    await tx.db.update(users).set(set).where(eq(users.id, id));
+    if (patch.status === 'disabled' || patch.password !== undefined) await dropSessionsOf(tx, id);
+    const { passwordHash: _h, ...before } = row.user;
+    await recordAudit(tx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      unitCode: row.user.unitCode,
+      before,
+      after: { ...patch, password: patch.password ? '***' : undefined },
+    });
+    return getUser(tx, id);
+  });
+}
+
+export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepToken: string) {
+  const actor = requireActor(ctx);
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('PASSWORD_WRONG', {}, { field: 'currentPassword' });
+  if (!isStrongPassword(input.newPassword)) throw new AppError('PASSWORD_WEAK', {}, { field: 'newPassword' });
+  await inTransaction(ctx, async (tx) => {
+    await tx.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, updatedAt: tx.clock.now() })
+      .where(eq(users.id, actor.userId));
+    await dropSessionsOf(tx, actor.userId, keepToken);
+    await recordAudit(tx, { action: 'user.changePassword', entityType: 'user', entityId: actor.userId, unitCode: actor.unitCode });
+  });
+}
+
+// Used by org when appointing leaders ------------------------------------------------------
+
+export async function findUserForPost(ctx: Ctx, id: number) {
+  const [u] = await ctx.db.select({ id: users.id, role: users.role, unitCode: users.unitCode, status: users.status }).from(users).where(eq(users.id, id));
+  return u && u.status === 'active' ? u : null;
+}
+
+export async function moveUserToUnit(ctx: Ctx, id: number, unitCode: string) {
+  await ctx.db.update(users).set({ unitCode, updatedAt: ctx.clock.now() }).where(eq(users.id, id));
+  await recordAudit(ctx, { action: 'user.move', entityType: 'user', entityId: id, unitCode, after: { unitCode } });
+}
+
+/** Creates a user without an actor: the CLI's first admin and the demo seed. */
+export async function createUserUnchecked(ctx: Ctx, input: CreateUserInput & { mustChangePassword?: boolean }) {
+  const now = ctx.clock.now();
+  const [created] = await ctx.db
+    .insert(users)
+    .values({
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      unitCode: input.unitCode,
+      departmentId: input.departmentId ?? null,
+      phone: input.phone ?? null,
+      mustChangePassword: input.mustChangePassword ?? false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: users.id });
+  await recordAudit(ctx, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: created?.id,
+    unitCode: input.unitCode,
+    after: { ...input, password: undefined },
+  });
+  return (created as { id: number }).id;
+}
+
+export function userExists(ctx: Ctx, username: string) {
+  return ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.username, username))
+    .then((r) => r.length > 0);
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { Role } from '@jiceng/shared';
+import { systemClock } from '../../platform/clock';
+import type { Ctx } from '../../platform/context';
+import { createUserUnchecked, userExists } from '../accounts/service';
+import { importDivisions } from '../org/import-divisions';
+import { divisionsDir } from '../org/data';
+import * as orgRepo from '../org/repository';
+
+export const DEMO_PASSWORD = 'jiceng-demo';
+export const DEMO_DISTRICT = '530303';
+export const DEMO_TOWNSHIP = '530303203'; // 大坡乡
+export const DEMO_VILLAGE = '530303203211'; // 地河村
+
+/** Zones and groups of 地河村 for the demo (the real ones are drawn by the village). */
+const DEMO_ZONES = [
+  { name: '第一片', groups: ['地河一组', '地河二组', '地河三组'] },
+  { name: '第二片', groups: ['小河边组', '新村组'] },
+];
+const DEMO_DEPARTMENTS = ['区住房和城乡建设局', '区水务局', '区民政局', '区司法局', '区卫生健康局'];
+
+export function systemCtx(db: Ctx['db']): Ctx {
+  return { db, actor: null, clock: systemClock, locale: 'zh-CN', requestId: 'seed', ip: null };
+}
+
+/** The real division tree of 沾益区, shipped with the project. */
+export async function seedDistrictTree(ctx: Ctx): Promise<void> {
+  await importDivisions(ctx.db, [path.join(divisionsDir(), `${DEMO_DISTRICT}.csv`)], { now: ctx.clock.now() });
+}
+
+/** Demo data: 地河村's zones and groups, district departments and one account per role. Idempotent. */
+export async function seedDemo(ctx: Ctx): Promise<void> {
+  if (await userExists(ctx, 'admin')) return;
+  await seedDistrictTree(ctx);
+  await ctx.db.transaction(async (db) => {
+    const tx = { ...ctx, db };
+    const now = tx.clock.now();
+    const zoneCodes: string[] = [];
+    const groupCodes: string[] = [];
+    for (const [zi, zone] of DEMO_ZONES.entries()) {
+      const zoneCode = `${DEMO_VILLAGE}${String(zi + 1).padStart(2, '0')}`;
+      await orgRepo.insertUnit(db, { code: zoneCode, parentCode: DEMO_VILLAGE, level: 'zone', name: zone.name, createdAt: now, updatedAt: now });
+      zoneCodes.push(zoneCode);
+      for (const [gi, name] of zone.groups.entries()) {
+        const code = `${zoneCode}${String(gi + 1).padStart(2, '0')}`;
+        await orgRepo.insertUnit(db, { code, parentCode: zoneCode, level: 'group', name, createdAt: now, updatedAt: now });
+        groupCodes.push(code);
+      }
+    }
+    const deptIds: number[] = [];
+    for (const name of DEMO_DEPARTMENTS) deptIds.push((await orgRepo.insertDepartment(db, { unitCode: DEMO_DISTRICT, name, createdAt: now })).id);
+    const zone = zoneCodes[0] as string;
+    const group = groupCodes[0] as string;
+    const accounts: { username: string; displayName: string; role: Role; unitCode: string | null; departmentId?: number; phone?: string }[] = [
+      { username: 'admin', displayName: '系统管理员', role: 'admin', unitCode: null },
+      { username: 'district', displayName: '区委社会工作部（演示）', role: 'district', unitCode: DEMO_DISTRICT },
+      { username: 'township', displayName: '大坡乡综治中心（演示）', role: 'township', unitCode: DEMO_TOWNSHIP },
+      { username: 'village', displayName: '地河村两委（演示）', role: 'village', unitCode: DEMO_VILLAGE, phone: '13908740001' },
+      { username: 'zoneLeader', displayName: '张片长', role: 'zoneLeader', unitCode: zone, phone: '13908740002' },
+      { username: 'groupLeader', displayName: '李组长', role: 'groupLeader', unitCode: group, phone: '13908740003' },
+      { username: 'representative', displayName: '王代表', role: 'representative', unitCode: group, phone: '13908740004' },
+      { username: 'supervisor', displayName: '区人大常委会（演示）', role: 'supervisor', unitCode: DEMO_DISTRICT },
+      { username: 'department', displayName: '区住建局办事员（演示）', role: 'department', unitCode: DEMO_DISTRICT, departmentId: deptIds[0] },
+    ];
+    const ids: Record<string, number> = {};
+    for (const a of accounts) ids[a.username] = await createUserUnchecked(tx, { ...a, password: DEMO_PASSWORD });
+    await orgRepo.updateUnit(db, zone, { leaderUserId: ids.zoneLeader });
+    await orgRepo.updateUnit(db, group, { leaderUserId: ids.groupLeader });
+  });
+}

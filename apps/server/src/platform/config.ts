@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+/** Every setting comes from the environment; docs/configuration.md lists them all. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  demo: boolean;
+  sessionHours: number;
+  logLevel: string;
+  webDir: string | null;
+  trustProxy: boolean;
+  publicUrl: string;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || null;
+  const port = int('PORT', 8080);
+  const host = env.HOST || '127.0.0.1';
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir: path.resolve(env.JICENG_DATA_DIR || './data'),
+    // Demo data only on the embedded database unless asked for explicitly.
+    demo: env.JICENG_DEMO ? env.JICENG_DEMO === '1' || env.JICENG_DEMO === 'true' : !databaseUrl,
+    sessionHours: int('JICENG_SESSION_HOURS', 12),
+    logLevel: env.LOG_LEVEL || 'info',
+    webDir: env.JICENG_WEB_DIR || null,
+    trustProxy: env.JICENG_TRUST_PROXY === '1' || env.JICENG_TRUST_PROXY === 'true',
+    publicUrl: env.JICENG_PUBLIC_URL || `http://${host}:${port}`,
+  };
+}

@@ -1,0 +1,51 @@
+import { can, isWithin, type Locale, type Permission, type Role } from '@jiceng/shared';
+import type { Executor } from '../db/client';
+import type { Clock } from './clock';
+import { AppError } from './errors';
+
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The unit the account is bound to; null = the whole system (admins only). */
+  unitCode: string | null;
+  departmentId: number | null;
+}
+
+/** What every service call receives: who acts, on which connection, when, from where. */
+export interface Ctx {
+  db: Executor;
+  actor: Actor | null;
+  clock: Clock;
+  locale: Locale;
+  requestId: string;
+  ip: string | null;
+}
+
+export function requireActor(ctx: Ctx): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+  return ctx.actor;
+}
+
+export function requirePermission(ctx: Ctx, permission: Permission): Actor {
+  const actor = requireActor(ctx);
+  if (!can(actor.role, permission)) throw new AppError('FORBIDDEN', { permission });
+  return actor;
+}
+
+/** The actor may only touch units inside its own subtree; never sideways. */
+export function requireScope(ctx: Ctx, unitCode: string, field = 'unitCode'): Actor {
+  const actor = requireActor(ctx);
+  if (!isWithin(unitCode, actor.unitCode)) throw new AppError('OUT_OF_SCOPE', { field }, { field });
+  return actor;
+}
+
+export function scopeOf(ctx: Ctx): string {
+  return requireActor(ctx).unitCode ?? '';
+}
+
+/** Runs `fn` in one transaction; the audit rows it writes commit or roll back with the change. */
+export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx }));
+}

@@ -1,0 +1,31 @@
+import { buildApp } from './app';
+import { migrateDatabase, openDatabase } from './db/client';
+import { seedDemo, systemCtx } from './modules/demo/seed';
+import { loadConfig } from './platform/config';
+
+/** Starts jiceng: open the database, migrate, seed the demo if asked, listen, stop cleanly. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  if (config.demo) await seedDemo(systemCtx(database.db));
+  const app = await buildApp({ config, database });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ db: database.kind, demo: config.demo }, `jiceng is ready at http://${config.host}:${config.port}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './errors/index';
+export * from './roles';
+export * from './units';
