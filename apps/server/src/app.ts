@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Database } from './db/client';
 import { accountRoutes } from './modules/accounts/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/org/routes';
 import { installAuth } from './platform/auth';
 import { type Clock, systemClock } from './platform/clock';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(accountRoutes(config));
       await api.register(orgRoutes);
       await api.register(auditRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api' },
   );

@@ -3,3 +3,5 @@
 export * from '../modules/accounts/tables';
 export * from '../modules/audit/tables';
 export * from '../modules/org/tables';
+export * from '../modules/households/tables';
+export * from '../modules/notifications/tables';

@@ -1,5 +1,5 @@
 import { can, isWithin, levelOfCode, mayManageRole, PERMISSIONS, type Role, ROLE_LEVEL } from '@jiceng/shared';
-import { and, asc, count, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import { type Ctx, inTransaction, requireActor, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
@@ -258,4 +258,23 @@ export function userExists(ctx: Ctx, username: string) {
     .from(users)
     .where(eq(users.username, username))
     .then((r) => r.length > 0);
+}
+
+/** Active users bound exactly to one of `unitCodes` with one of `roles` (who to notify, who leads). */
+export async function findUserIdsAt(ctx: Ctx, input: { unitCodes: string[]; roles: Role[] }): Promise<number[]> {
+  if (input.unitCodes.length === 0 || input.roles.length === 0) return [];
+  const rows = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.unitCode, input.unitCodes), inArray(users.role, input.roles), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
+}
+
+/** Public facts about users (for presenters of other modules): name, phone, role, unit. */
+export async function findUsersBrief(ctx: Ctx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return ctx.db
+    .select({ id: users.id, displayName: users.displayName, phone: users.phone, role: users.role, unitCode: users.unitCode, status: users.status })
+    .from(users)
+    .where(inArray(users.id, ids));
 }
