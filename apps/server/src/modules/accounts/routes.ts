@@ -15,7 +15,11 @@ export function accountRoutes(config: Config): FastifyPluginAsyncZod {
     app.post(
       '/auth/login',
       {
-        config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+        config: {
+          access: 'public',
+          // Per address and username: a village office behind one NAT is not locked out together.
+          rateLimit: { max: 20, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string } | undefined)?.username ?? ''}` },
+        },
         schema: { tags, summary: 'Log in; answers with an httpOnly session cookie', body: s.loginBody, response: { 200: s.actorOut } },
       },
       async (req, reply) => {
