@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrateDatabase(database);
+    await database.exclusive('prepare', () => migrateDatabase(database));
     const ctx = systemCtx(database.db);
     switch (command) {
       case 'migrate':

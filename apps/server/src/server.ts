@@ -1,18 +1,57 @@
-import { buildApp } from './app';
-import { migrateDatabase, openDatabase } from './db/client';
-import { seedDemo, systemCtx } from './modules/demo/seed';
-import { allJobs } from './jobs';
-import { loadConfig } from './platform/config';
+import { type Database, migrateDatabase, openDatabase } from './db/client';
 import { systemClock } from './platform/clock';
-import { startJobs } from './platform/jobs';
+import { type Config, loadConfig } from './platform/config';
+
+/** Opens, migrates and seeds the database; the demo and reference data loaders load only when needed here. */
+async function prepareDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const [{ seedDemo, systemCtx }, { ensureDefaultCategories }] = await Promise.all([import('./modules/demo/seed'), import('./modules/matters/categories')]);
+  await database.exclusive('prepare', async () => {
+    await migrateDatabase(database);
+    // The matter category catalogue is reference data production needs too (idempotent).
+    await ensureDefaultCategories(systemCtx(database.db));
+    if (config.demo) await seedDemo(systemCtx(database.db));
+  });
+  return database;
+}
+
+/**
+ * The database as the app sees it while being built: the app only reaches `db` when a request
+ * arrives, which is after `ready` (the server listens only then), so reaching it earlier is a bug.
+ */
+function pendingDatabase(kind: Database['kind'], ready: Promise<Database>): Database {
+  let opened: Database | null = null;
+  ready.then(
+    (d) => {
+      opened = d;
+    },
+    () => {},
+  );
+  const get = () => {
+    if (!opened) throw new Error('the database is used before it is ready');
+    return opened;
+  };
+  return {
+    kind,
+    get db() {
+      return get().db;
+    },
+    exec: async (text) => (await ready).exec(text),
+    exclusive: async (name, fn) => (await ready).exclusive(name, fn),
+    close: async () => (await ready).close(),
+  };
+}
 
 /** Starts jiceng: open the database, migrate, seed the demo if asked, listen, stop cleanly. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  await migrateDatabase(database);
-  if (config.demo) await seedDemo(systemCtx(database.db));
-  const app = await buildApp({ config, database });
+  // Opening the database (PGlite alone takes about a second) overlaps loading the web stack and
+  // building the app, which are independent of it; listening waits for both.
+  const ready = prepareDatabase(config);
+  ready.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+  const [{ buildApp }, { allJobs }, { startJobs }] = await Promise.all([import('./app'), import('./jobs'), import('./platform/jobs')]);
+  const app = await buildApp({ config, database: pendingDatabase(config.databaseUrl ? 'postgres' : 'pglite', ready) });
+  const database = await ready;
   let closing = false;
   let stopJobs = async () => {};
   const shutdown = async (signal: string) => {

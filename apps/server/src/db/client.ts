@@ -26,6 +26,11 @@ export interface Database {
   kind: DbKind;
   /** Runs raw SQL (used for extensions, triggers and tests). */
   exec(sqlText: string): Promise<void>;
+  /**
+   * Runs `fn` while holding a session-level advisory lock named `name`, so that several app
+   * instances starting together on one PostgreSQL migrate and seed one at a time.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -47,6 +52,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       exec: async (text) => {
         await pool.query(text);
       },
+      exclusive: async (name, fn) => {
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock(hashtext($1))', [`jiceng.${name}`]);
+          return await fn();
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtext($1))', [`jiceng.${name}`]).catch(() => {});
+          client.release();
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -63,6 +78,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     exec: async (text) => {
       await client.exec(text);
     },
+    // One process owns an embedded database: nothing to coordinate with.
+    exclusive: (_name, fn) => fn(),
     close: () => client.close(),
   };
 }

@@ -1,0 +1,84 @@
+import { Button, Drawer, Grid, Layout, Result, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal';
+import { useAuth, useMe } from '../auth';
+import { useI18n } from '../i18n';
+import { Loading } from '../Loading';
+import { DemoBanner } from './DemoBanner';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NAV } from './nav';
+import { NavMenu } from './NavMenu';
+import { UserMenu } from './UserMenu';
+
+const OrgPage = lazy(() => import('../../features/org/OrgPage'));
+const UsersPage = lazy(() => import('../../features/users/UsersPage'));
+const DepartmentsPage = lazy(() => import('../../features/org/DepartmentsPage'));
+const AuditPage = lazy(() => import('../../features/audit/AuditPage'));
+
+/** The logged-in layout: a side menu on wide screens, a drawer behind a button on phones. */
+export default function Shell() {
+  const screens = Grid.useBreakpoint();
+  const wide = !!screens.md;
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const me = useMe();
+  const [drawer, setDrawer] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const changePassword = () => {
+    setDrawer(false);
+    setChanging(true);
+  };
+  const home = NAV.find((n) => can(n.permission))?.path;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{ background: '#fff', padding: wide ? '0 24px' : '0 8px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}
+      >
+        {!wide && (
+          <Button aria-label={t('app.menu')} onClick={() => setDrawer(true)}>
+            ☰
+          </Button>
+        )}
+        <Typography.Title level={wide ? 4 : 5} style={{ margin: 0, whiteSpace: 'nowrap', flex: wide ? undefined : 1 }} ellipsis>
+          {t('app.title')}
+        </Typography.Title>
+        <div style={{ flex: 1, display: wide ? 'block' : 'none' }} />
+        {wide && <LanguageSwitch />}
+        {wide && <UserMenu compact={false} onChangePassword={changePassword} />}
+      </Layout.Header>
+      <DemoBanner />
+      {/* Here, not in the (lazily rendered) drawer, so a forced change shows on phones too. */}
+      <ChangePasswordModal open={changing || me.mustChangePassword} forced={me.mustChangePassword} onClose={() => setChanging(false)} />
+      <Layout>
+        {wide && (
+          <Layout.Sider theme="light" width={200}>
+            <NavMenu />
+          </Layout.Sider>
+        )}
+        <Drawer open={!wide && drawer} onClose={() => setDrawer(false)} placement="left" size={280} title={me.displayName}>
+          <Typography.Paragraph type="secondary">
+            {[me.unitName ?? me.departmentName, t(`role.${me.role}` as const)].filter(Boolean).join(' · ')}
+          </Typography.Paragraph>
+          <NavMenu onNavigate={() => setDrawer(false)} />
+          <div style={{ marginTop: 16, display: 'flex', flexDirection: 'column', gap: 12 }}>
+            <LanguageSwitch />
+            <UserMenu compact onChangePassword={changePassword} />
+          </div>
+        </Drawer>
+        <Layout.Content style={{ padding: wide ? 24 : 8, minWidth: 0 }}>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={home ? <Navigate to={home} replace /> : <Result status="info" title={t('app.noAccess')} />} />
+              {can('unit:read') && <Route path="/org/:code?" element={<OrgPage />} />}
+              {can('user:read') && <Route path="/users" element={<UsersPage />} />}
+              {can('department:write') && <Route path="/departments" element={<DepartmentsPage />} />}
+              {can('audit:read') && <Route path="/audit" element={<AuditPage />} />}
+              <Route path="*" element={<Result status="404" title={t('app.notFound')} />} />
+            </Routes>
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
