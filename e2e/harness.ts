@@ -1,40 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { type RunningServer, startServer } from './server';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, server: ChildProcess, log: () => string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${log()}`);
-}
 
 export interface E2E {
   baseUrl: string;
@@ -61,23 +31,14 @@ const CHROMIUM_ARGS = [
 export function useE2E(): E2E {
   const dirs: string[] = [];
   const contexts: BrowserContext[] = [];
-  let server: ChildProcess | undefined;
+  let server: RunningServer | undefined;
   const state = {} as E2E;
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'jiceng-e2e-data-'));
     dirs.push(dataDir);
-    const port = await freePort();
-    let output = '';
-    server = spawn(process.execPath, [path.join(root, 'apps/server/dist/server.js')], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JICENG_DATA_DIR: dataDir, DATABASE_URL: '', JICENG_DEMO: '1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (d) => (output += d));
-    server.stderr?.on('data', (d) => (output += d));
-    state.baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(state.baseUrl, server, () => output);
+    server = await startServer({ JICENG_DATA_DIR: dataDir, DATABASE_URL: '', JICENG_DEMO: '1' });
+    state.baseUrl = server.url;
     state.newPage = async (options) => {
       // Playwright refuses --user-data-dir in args: a persistent context takes the fresh profile instead.
       const profile = mkdtempSync(path.join(tmpdir(), 'jiceng-e2e-chromium-'));
@@ -96,12 +57,7 @@ export function useE2E(): E2E {
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server?.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
+    await server?.stop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
