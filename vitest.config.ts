@@ -18,7 +18,7 @@ export default defineConfig({
           include: ['apps/server/src/**/*.api.test.ts'],
           globalSetup: ['apps/server/src/test/global-setup.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 180_000,
           maxWorkers: 2,
         },
       },

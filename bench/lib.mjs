@@ -1,15 +1,16 @@
 // Helpers shared by the benches: paths, child processes with a deadline, peak memory, throwaway
 // PostgreSQL databases, the built server, and result files. Everything binds to 127.0.0.1.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = path.join(ROOT, 'apps/server/dist');
 export const CACHE = path.join(ROOT, 'bench/.cache');
+/** The bundle being measured: apps/server/dist, or the snapshot of it takeSnapshot() made. */
+export let DIST = path.join(ROOT, 'apps/server/dist');
 export const RESULTS = path.join(ROOT, 'bench/results');
 export const PG_ADMIN_URL = process.env.JICENG_BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -17,6 +18,25 @@ export function requireBuild() {
   for (const f of ['server.js', 'cli.js']) {
     if (!existsSync(path.join(DIST, f))) throw new Error(`apps/server/dist/${f} is missing: run npm run build -w @jiceng/server first`);
   }
+}
+
+/**
+ * Copies the built server to bench/.cache so that a rebuild by someone else during a long run
+ * (which may regenerate the migrations) does not change what is measured. The copy keeps the
+ * repository layout around it (data/divisions, the web build) through links; packages resolve
+ * from the root node_modules as before. Returns a function removing the copy.
+ */
+export function takeSnapshot() {
+  const top = mkdtempSync(path.join(CACHE, 'dist-'));
+  const dist = path.join(top, 'apps/server/dist');
+  cpSync(path.join(ROOT, 'apps/server/dist'), dist, { recursive: true });
+  for (const rel of ['apps/server/data', 'apps/web/dist', 'apps/server/node_modules']) {
+    if (!existsSync(path.join(ROOT, rel))) continue;
+    mkdirSync(path.dirname(path.join(top, rel)), { recursive: true });
+    symlinkSync(path.join(ROOT, rel), path.join(top, rel));
+  }
+  DIST = dist;
+  return () => removeDir(top);
 }
 
 /** A fresh data folder under bench/.cache; `national` links the shared cache of the NBS tables into it. */
@@ -166,7 +186,11 @@ export async function startServer(env, { timeoutMs = 120_000 } = {}) {
 }
 
 export async function login(base, username, password = 'jiceng-demo') {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('jiceng_session='));
   if (!cookie) throw new Error('login set no session cookie');

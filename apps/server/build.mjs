@@ -12,6 +12,9 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // server.ts loads the web stack with import() so it can open the database meanwhile: that
+  // needs the app in its own chunk (shared code goes to chunk-*.js next to the entry points).
+  splitting: true,
   sourcemap: true,
   external: Object.keys(pkg.dependencies ?? {}),
   logLevel: 'warning',

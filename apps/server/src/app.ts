@@ -14,8 +14,19 @@ import { z } from 'zod';
 import type { Database } from './db/client';
 import { accountRoutes } from './modules/accounts/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { householdRoutes } from './modules/households/routes';
+import { linkageRoutes } from './modules/linkage/routes';
+import { publicMatterRoutes } from './modules/matters/public-routes';
+import { matterRoutes } from './modules/matters/routes';
 import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/org/routes';
+import { webhookRoutes } from './modules/webhooks/routes';
+import { similarRoutes } from './modules/similar/routes';
+import { apiKeyRoutes } from './modules/open311/keys-routes';
+import { open311Routes } from './modules/open311/routes';
+import { metricsRoutes } from './modules/metrics/routes';
+import { cardRoutes } from './modules/cards/routes';
+import { visitRoutes } from './modules/visits/routes';
 import { installAuth } from './platform/auth';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config';
@@ -80,10 +91,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(accountRoutes(config));
       await api.register(orgRoutes);
       await api.register(auditRoutes);
+      await api.register(householdRoutes);
       await api.register(notificationRoutes);
+      await api.register(webhookRoutes);
+      await api.register(similarRoutes);
+      await api.register(apiKeyRoutes);
+      await api.register(metricsRoutes);
+      await api.register(cardRoutes(config));
+      await api.register(linkageRoutes);
+      await api.register(visitRoutes);
+      await api.register(matterRoutes(config));
+      await api.register(publicMatterRoutes(config));
     },
     { prefix: '/api' },
   );
+  await app.register(open311Routes, { prefix: '/open311/v2' });
 
   await serveWeb(app, config);
   return app;
@@ -100,6 +122,8 @@ async function serveWeb(app: FastifyInstance, config: Config): Promise<void> {
     if (req.url.startsWith('/api/') || req.url.startsWith('/open311/')) return reply.callNotFound();
     const file = req.url.split('?')[0] as string;
     if (file.startsWith('/assets/')) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The residents' report page is its own small entry (no UI library): contact-card QR links and tracking.
+    const page = /^\/(r|report)(\/|$)/.test(file) && existsSync(path.join(root, 'report.html')) ? 'report.html' : 'index.html';
+    return reply.header('cache-control', 'no-cache').sendFile(page);
   });
 }

@@ -1,4 +1,7 @@
+import { matterSweepJob } from './modules/matters/sweep';
+import { overdueRedAlertJob } from './modules/visits/alerts';
+import { outboxDeliveryJob } from './modules/webhooks/outbox';
 import type { Job } from './platform/jobs';
 
 /** Every module's periodic jobs; server.ts starts them (tests run them directly with runJobOnce). */
-export const allJobs: Job[] = [];
+export const allJobs: Job[] = [outboxDeliveryJob, matterSweepJob, overdueRedAlertJob];

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { I18nProvider } from './app/i18n';
 import { AppRoutes } from './app/router';
+import { registerServiceWorker } from './app/serviceWorker';
 
 // The entry holds no UI library: each area (the staff app now, residents' pages later) is its own chunk.
 createRoot(document.getElementById('root') as HTMLElement).render(
@@ -14,3 +15,4 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     </I18nProvider>
   </StrictMode>,
 );
+registerServiceWorker();

@@ -22,7 +22,9 @@ export function useApiError() {
         : err.field
           ? [{ name: err.field, errors: [text] }]
           : [];
-      form.setFields(fields.filter((f) => known.has(f.name)));
+      // Nested fields come as "residents.0.idNumber": a Form.List path ['residents', 0, 'idNumber'].
+      const path = (name: string) => name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      form.setFields(fields.filter((f) => known.has(f.name.split('.')[0] as string)).map((f) => ({ ...f, name: path(f.name) })));
     },
     [message, locale],
   );

@@ -1,7 +1,14 @@
 import { accountErrors } from './accounts';
 import { commonErrors } from './common';
+import { householdErrors } from './households';
+import { linkageErrors } from './linkage';
+import { matterErrors } from './matters';
 import { orgErrors } from './org';
 import type { ErrorCatalogue } from './types';
+import { visitErrors } from './visits';
+import { webhookErrors } from './webhooks';
+import { similarErrors } from './similar';
+import { open311Errors } from './open311';
 
 export type { ErrorCatalogue, ErrorDef } from './types';
 
@@ -10,6 +17,13 @@ export const ERRORS = {
   ...commonErrors,
   ...orgErrors,
   ...accountErrors,
+  ...householdErrors,
+  ...linkageErrors,
+  ...visitErrors,
+  ...matterErrors,
+  ...webhookErrors,
+  ...similarErrors,
+  ...open311Errors,
 } satisfies ErrorCatalogue;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -270,6 +270,16 @@ export async function findUserIdsAt(ctx: Ctx, input: { unitCodes: string[]; role
   return rows.map((r) => r.id);
 }
 
+/** Active users of the given departments (who a dispatch notifies). */
+export async function findUserIdsInDepartments(ctx: Ctx, departmentIds: number[]): Promise<number[]> {
+  if (departmentIds.length === 0) return [];
+  const rows = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.departmentId, departmentIds), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
+}
+
 /** Public facts about users (for presenters of other modules): name, phone, role, unit. */
 export async function findUsersBrief(ctx: Ctx, ids: number[]) {
   if (ids.length === 0) return [];

@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { createUserUnchecked, userExists } from '../accounts/service';
 import { importDivisions } from '../org/import-divisions';
 import { divisionsDir } from '../org/data';
+import { ensureDefaultCategories } from '../matters/categories';
 import * as orgRepo from '../org/repository';
 
 export const DEMO_PASSWORD = 'jiceng-demo';
@@ -30,6 +31,7 @@ export async function seedDistrictTree(ctx: Ctx): Promise<void> {
 
 /** Demo data: 地河村's zones and groups, district departments and one account per role. Idempotent. */
 export async function seedDemo(ctx: Ctx): Promise<void> {
+  await ensureDefaultCategories(ctx);
   if (await userExists(ctx, 'admin')) return;
   await seedDistrictTree(ctx);
   await ctx.db.transaction(async (db) => {

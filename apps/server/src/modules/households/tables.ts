@@ -13,6 +13,8 @@ export const households = pgTable(
     unitCode: text()
       .notNull()
       .references(() => units.code, { onUpdate: 'cascade' }),
+    // 户编号 as the village's own books number it (kept from import, shown in exports).
+    householdNo: text(),
     address: text().notNull(),
     headName: text().notNull(),
     phone: text(),
@@ -28,6 +30,9 @@ export const households = pgTable(
     index('households_unit').using('btree', t.unitCode.op('text_pattern_ops')),
     index('households_unit_tier').using('btree', t.unitCode.op('text_pattern_ops'), t.tier),
     index('households_tags').using('gin', t.tags),
+    // Substring search (q) on head name and address: trigram indexes serve LIKE '%…%'.
+    index('households_head_name_trgm').using('gin', t.headName.op('gin_trgm_ops')),
+    index('households_address_trgm').using('gin', t.address.op('gin_trgm_ops')),
   ],
 );
 
@@ -47,6 +52,8 @@ export const residents = pgTable(
     idNumber: text(),
     phone: text(),
     partyMember: boolean().notNull().default(false),
+    // 政治面貌 as written (中共党员, 群众 …); partyMember is derived from it.
+    politicalStatus: text(),
     occupation: text(),
     livingStatus: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),

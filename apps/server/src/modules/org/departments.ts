@@ -4,10 +4,13 @@ import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import * as repo from './repository';
 
-/** Departments kept by the actor's unit and the units below it. */
+/**
+ * Departments kept by the actor's unit and the units below it; with `unitCode` also those of a unit
+ * above (a township dispatches matters to the district's departments, so it must be able to name them).
+ */
 export async function listDepartments(ctx: Ctx, unitCode?: string) {
   requirePermission(ctx, 'unit:read');
-  if (unitCode) requireScope(ctx, unitCode);
+  if (unitCode && !scopeOf(ctx).startsWith(unitCode)) requireScope(ctx, unitCode);
   return repo.listDepartments(ctx.db, scopeOf(ctx), unitCode);
 }
 

@@ -1,6 +1,10 @@
+import { mattersEn } from './matters.en';
+import { householdsEn } from './households.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
+  ...mattersEn,
+  ...householdsEn,
   'app.title': 'Grassroots governance',
   'app.loading': 'Loading…',
   'app.demo': 'Demo environment: the data is demo data; do not enter real personal information',

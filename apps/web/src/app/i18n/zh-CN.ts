@@ -1,5 +1,10 @@
+import { mattersZh } from './matters.zh-CN';
+import { householdsZh } from './households.zh-CN';
+
 /** The Chinese dictionary is the reference: every key here must exist in en.ts too. */
 export const zhCN = {
+  ...mattersZh,
+  ...householdsZh,
   'app.title': '基层治理平台',
   'app.loading': '加载中…',
   'app.demo': '演示环境：数据为演示数据，请勿录入真实个人信息',

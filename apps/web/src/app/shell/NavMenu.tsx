@@ -10,7 +10,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = NAV.filter((n) => can(n.permission)).map((n) => ({ key: n.path, label: t(n.label) }));
-  const selected = NAV.find((n) => pathname === n.path || pathname.startsWith(n.path + '/'))?.path;
+  // The longest matching path wins: /households/import is its own item, not the register's.
+  const selected = NAV.filter((n) => pathname === n.path || pathname.startsWith(n.path + '/')).sort((a, b) => b.path.length - a.path.length)[0]?.path;
   return (
     <nav aria-label={t('app.menu')}>
       <Menu

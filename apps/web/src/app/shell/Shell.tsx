@@ -2,6 +2,8 @@ import { Button, Drawer, Grid, Layout, Result, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal';
+import { Bell } from '../../features/notifications/Bell';
+import { VisitSync } from '../../features/visits/useQueue';
 import { useAuth, useMe } from '../auth';
 import { useI18n } from '../i18n';
 import { Loading } from '../Loading';
@@ -15,6 +17,18 @@ const OrgPage = lazy(() => import('../../features/org/OrgPage'));
 const UsersPage = lazy(() => import('../../features/users/UsersPage'));
 const DepartmentsPage = lazy(() => import('../../features/org/DepartmentsPage'));
 const AuditPage = lazy(() => import('../../features/audit/AuditPage'));
+const MyVisitsPage = lazy(() => import('../../features/visits/MyVisitsPage'));
+const RecordVisitPage = lazy(() => import('../../features/visits/RecordVisitPage'));
+const RegisterPage = lazy(() => import('../../features/households/RegisterPage'));
+const HouseholdPage = lazy(() => import('../../features/households/HouseholdPage'));
+const ImportPage = lazy(() => import('../../features/households/ImportPage'));
+const LinkagePage = lazy(() => import('../../features/linkage/LinkagePage'));
+const DashboardPage = lazy(() => import('../../features/dashboard/DashboardPage'));
+const InboxPage = lazy(() => import('../../features/notifications/InboxPage'));
+const MattersPage = lazy(() => import('../../features/matters/MattersPage'));
+const MatterDetailPage = lazy(() => import('../../features/matters/MatterDetailPage'));
+const WebhooksPage = lazy(() => import('../../features/webhooks/WebhooksPage'));
+const MetricsPage = lazy(() => import('../../features/metrics/MetricsPage'));
 
 /** The logged-in layout: a side menu on wide screens, a drawer behind a button on phones. */
 export default function Shell() {
@@ -29,7 +43,7 @@ export default function Shell() {
     setDrawer(false);
     setChanging(true);
   };
-  const home = NAV.find((n) => can(n.permission))?.path;
+  const home = (NAV.find((n) => n.landing?.includes(me.role) && can(n.permission)) ?? NAV.find((n) => can(n.permission)))?.path;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -44,10 +58,12 @@ export default function Shell() {
           {t('app.title')}
         </Typography.Title>
         <div style={{ flex: 1, display: wide ? 'block' : 'none' }} />
+        <Bell />
         {wide && <LanguageSwitch />}
         {wide && <UserMenu compact={false} onChangePassword={changePassword} />}
       </Layout.Header>
       <DemoBanner />
+      {can('visit:write') && <VisitSync />}
       {/* Here, not in the (lazily rendered) drawer, so a forced change shows on phones too. */}
       <ChangePasswordModal open={changing || me.mustChangePassword} forced={me.mustChangePassword} onClose={() => setChanging(false)} />
       <Layout>
@@ -74,6 +90,18 @@ export default function Shell() {
               {can('user:read') && <Route path="/users" element={<UsersPage />} />}
               {can('department:write') && <Route path="/departments" element={<DepartmentsPage />} />}
               {can('audit:read') && <Route path="/audit" element={<AuditPage />} />}
+              {can('visit:write') && <Route path="/my-visits" element={<MyVisitsPage />} />}
+              {can('visit:write') && <Route path="/my-visits/:householdId" element={<RecordVisitPage />} />}
+              {can('household:read') && <Route path="/households" element={<RegisterPage />} />}
+              {can('household:import') && <Route path="/households/import" element={<ImportPage />} />}
+              {can('household:read') && <Route path="/households/:id" element={<HouseholdPage />} />}
+              {can('linkage:write') && <Route path="/linkage" element={<LinkagePage />} />}
+              {can('metrics:read') && <Route path="/dashboard/:code?" element={<DashboardPage />} />}
+              <Route path="/notifications" element={<InboxPage />} />
+              {can('matter:read') && <Route path="/matters" element={<MattersPage />} />}
+              {can('matter:read') && <Route path="/matters/:id" element={<MatterDetailPage />} />}
+              {can('webhook:write') && <Route path="/webhooks" element={<WebhooksPage />} />}
+              {can('metrics:read') && <Route path="/matter-metrics" element={<MetricsPage />} />}
               <Route path="*" element={<Result status="404" title={t('app.notFound')} />} />
             </Routes>
           </Suspense>

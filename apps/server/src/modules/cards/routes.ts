@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../platform/config';
+import { printCards, setHotline } from './service';
+
+const tags = ['cards'];
+const unitCode = z.string().regex(/^\d{12}(\d{2})?(\d{2})?$/, '应为村、片或组的代码 / a village, zone or group code');
+
+export function cardRoutes(config: Config): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/cards',
+      {
+        config: { access: 'household:read' },
+        schema: {
+          tags,
+          summary: '民情联心卡: printable HTML (A4, six per page) for every household of a village, zone or group',
+          querystring: z.object({ unitCode }),
+        },
+      },
+      async (req, reply) => {
+        const { html } = await printCards(req.ctx, config, req.query.unitCode);
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      },
+    );
+    app.put(
+      '/cards/hotline',
+      {
+        config: { access: 'unit:write' },
+        schema: {
+          tags,
+          summary: 'Set the village hotline printed on its cards',
+          body: z.object({ unitCode, hotline: z.string().trim().max(30, '热线不能超过 30 个字符 / at most 30 characters').nullable() }),
+          response: { 200: z.object({ unitCode: z.string(), hotline: z.string().nullable() }) },
+        },
+      },
+      (req) => setHotline(req.ctx, req.body),
+    );
+  };
+}

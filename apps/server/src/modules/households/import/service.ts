@@ -1,0 +1,94 @@
+import { beijingDate, levelOfCode } from '@jiceng/shared';
+import { type Ctx, inTransaction, requirePermission, requireScope } from '../../../platform/context';
+import { AppError } from '../../../platform/errors';
+import { recordAudit } from '../../audit/service';
+import * as orgRepo from '../../org/repository';
+import * as repo from '../repository';
+import { readRows } from './parse';
+import { type ImportIssue, type ImportTarget, RegisterReader } from './validate';
+import { writeHouseholds } from './write';
+
+/** At most this many issues travel back in one answer (the count is always exact). */
+const MAX_REPORTED = 5000;
+
+export interface ImportInput {
+  unitCode: string;
+  dryRun: boolean;
+  file: Buffer;
+  filename?: string;
+}
+
+export type ImportProgress = (event: { phase: 'read' | 'write'; done: number; total?: number }) => void;
+
+/** The groups a file may name: those under the target village or zone, or the target group itself. */
+async function targetOf(ctx: Ctx, unitCode: string): Promise<ImportTarget> {
+  const level = levelOfCode(unitCode);
+  if (!level) throw new AppError('UNIT_CODE_INVALID', { code: unitCode }, { field: 'unitCode' });
+  if (level !== 'village' && level !== 'zone' && level !== 'group') throw new AppError('IMPORT_TARGET_LEVEL', {}, { field: 'unitCode' });
+  requireScope(ctx, unitCode);
+  const unit = await orgRepo.findUnit(ctx.db, unitCode);
+  if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field: 'unitCode' });
+  const groups = new Map<string, { code: string; name: string }>();
+  if (level === 'group') {
+    groups.set(unit.name.replace(/\s/g, ''), { code: unit.code, name: unit.name });
+    return { defaultUnit: unit.code, groups };
+  }
+  const zones = level === 'village' ? await orgRepo.findChildren(ctx.db, unitCode) : [unit];
+  for (const zone of zones)
+    for (const g of await orgRepo.findChildren(ctx.db, zone.code)) groups.set(g.name.replace(/\s/g, ''), { code: g.code, name: g.name });
+  if (groups.size === 0 && level === 'zone') throw new AppError('HOUSEHOLD_UNIT_LEVEL', {}, { field: 'unitCode' });
+  return { defaultUnit: groups.size === 0 ? unitCode : null, groups };
+}
+
+const byRow = (a: ImportIssue, b: ImportIssue) => a.row - b.row;
+
+/**
+ * Imports a register file into a village, zone or group. A dry run reports every problem; a real
+ * import writes everything in one transaction, or nothing (400 with the list) if any row is wrong.
+ */
+export async function importRegister(ctx: Ctx, input: ImportInput, progress?: ImportProgress) {
+  requirePermission(ctx, 'household:import');
+  const target = await targetOf(ctx, input.unitCode);
+  const reader = new RegisterReader(target, beijingDate(ctx.clock.now()));
+  for await (const row of readRows(input.file)) {
+    reader.add(row);
+    if (reader.rows > 0 && reader.rows % 20_000 === 0) progress?.({ phase: 'read', done: reader.rows });
+  }
+  const plan = reader.finish();
+  progress?.({ phase: 'read', done: reader.rows });
+  reader.markTaken(await repo.takenIdNumbers(ctx.db, reader.allIdNumbers()));
+  const errors = reader.errors.sort(byRow);
+  const byTier = { red: 0, yellow: 0, blue: 0 };
+  for (const h of plan.households) byTier[h.tier]++;
+  const result = {
+    dryRun: input.dryRun,
+    ok: errors.length === 0,
+    households: plan.households.length,
+    residents: plan.residents,
+    byTier,
+    errorCount: errors.length,
+    errors: errors.slice(0, MAX_REPORTED),
+    warnings: reader.warnings.sort(byRow).slice(0, MAX_REPORTED),
+  };
+  if (input.dryRun) return result;
+  if (errors.length) {
+    throw new AppError('IMPORT_ROWS_INVALID', { count: errors.length }, { field: 'file', details: errors.slice(0, MAX_REPORTED) });
+  }
+  await inTransaction(ctx, async (tx) => {
+    // Someone may have registered one of these people since the check above.
+    const taken = await repo.takenIdNumbers(tx.db, reader.allIdNumbers());
+    if (taken.size) {
+      reader.markTaken(taken);
+      throw new AppError('IMPORT_ROWS_INVALID', { count: reader.errors.length }, { field: 'file', details: reader.errors.sort(byRow).slice(0, MAX_REPORTED) });
+    }
+    await writeHouseholds(tx, plan.households, '导入建档', (done) => progress?.({ phase: 'write', done, total: plan.households.length }));
+    await recordAudit(tx, {
+      action: 'household.import',
+      entityType: 'unit',
+      entityId: input.unitCode,
+      unitCode: input.unitCode,
+      after: { file: input.filename ?? null, households: result.households, residents: result.residents, byTier },
+    });
+  });
+  return result;
+}

@@ -1,0 +1,92 @@
+import { maskIdNumber, maskPhone } from '@jiceng/shared';
+import type { HouseholdRow, ResidentRow, TierChangeRow } from './repository';
+
+// Every list and detail masks ID numbers and phones; full values only come from reveal.ts.
+
+export function presentSummary(r: { household: HouseholdRow; unitName: string; memberCount: number; headIdNumber: string | null }) {
+  const h = r.household;
+  return {
+    id: h.id,
+    unitCode: h.unitCode,
+    unitName: r.unitName,
+    householdNo: h.householdNo,
+    headName: h.headName,
+    headIdNumber: maskIdNumber(r.headIdNumber),
+    address: h.address,
+    phone: maskPhone(h.phone),
+    tier: h.tier,
+    tierCategory: h.tierCategory,
+    tags: h.tags,
+    memberCount: r.memberCount,
+    updatedAt: h.updatedAt,
+  };
+}
+
+export function presentResident(r: ResidentRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    relation: r.relation,
+    gender: r.gender,
+    birthDate: r.birthDate,
+    idNumber: maskIdNumber(r.idNumber),
+    phone: maskPhone(r.phone),
+    ethnicity: r.ethnicity,
+    politicalStatus: r.politicalStatus,
+    partyMember: r.partyMember,
+    occupation: r.occupation,
+    livingStatus: r.livingStatus,
+  };
+}
+
+export function presentHousehold(
+  h: HouseholdRow,
+  unitName: string,
+  members: ResidentRow[],
+  history: { change: TierChangeRow; changedByName: string | null }[],
+  canReveal: boolean,
+) {
+  return {
+    id: h.id,
+    unitCode: h.unitCode,
+    unitName,
+    householdNo: h.householdNo,
+    headName: h.headName,
+    address: h.address,
+    phone: maskPhone(h.phone),
+    tier: h.tier,
+    tierCategory: h.tierCategory,
+    tags: h.tags,
+    notes: h.notes,
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt,
+    residents: members.map(presentResident),
+    tierHistory: history.map(({ change: c, changedByName }) => ({
+      id: c.id,
+      fromTier: c.fromTier,
+      toTier: c.toTier,
+      category: c.category,
+      reason: c.reason,
+      changedBy: c.changedBy,
+      changedByName,
+      changedAt: c.changedAt,
+    })),
+    canReveal,
+  };
+}
+
+/** What an audit row keeps of a household: no full ID numbers or phones in the log either. */
+export function auditView(h: HouseholdRow, members: ResidentRow[] = []) {
+  return {
+    unitCode: h.unitCode,
+    householdNo: h.householdNo,
+    headName: h.headName,
+    address: h.address,
+    phone: maskPhone(h.phone),
+    tier: h.tier,
+    tierCategory: h.tierCategory,
+    tags: h.tags,
+    notes: h.notes,
+    residents: members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, idNumber: maskIdNumber(m.idNumber), phone: maskPhone(m.phone) })),
+  };
+}

@@ -1,0 +1,195 @@
+import { and, arrayContains, asc, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { users } from '../accounts/tables';
+import { escapeLike } from '../org/repository';
+import { units } from '../org/tables';
+import { households, residents, tierChanges } from './tables';
+
+export type HouseholdRow = typeof households.$inferSelect;
+export type ResidentRow = typeof residents.$inferSelect;
+export type TierChangeRow = typeof tierChanges.$inferSelect;
+
+export interface ListWhere {
+  prefix: string;
+  tier?: HouseholdRow['tier'];
+  tags?: string[];
+  q?: string;
+  extra?: SQL[];
+}
+
+function listConditions(w: ListWhere): SQL | undefined {
+  const where: SQL[] = [];
+  if (w.prefix) where.push(like(households.unitCode, `${w.prefix}%`));
+  if (w.tier) where.push(eq(households.tier, w.tier));
+  if (w.tags?.length) where.push(arrayContains(households.tags, w.tags));
+  if (w.q) {
+    const pattern = `%${escapeLike(w.q)}%`;
+    where.push(or(like(households.headName, pattern), like(households.address, pattern)) as SQL);
+  }
+  where.push(...(w.extra ?? []));
+  return and(...where);
+}
+
+const memberCount = sql<number>`(select count(*)::int from ${residents} r where r.household_id = ${households.id})`;
+const headIdNumber = sql<string | null>`(select r.id_number from ${residents} r where r.household_id = ${households.id} and r.relation = '户主' limit 1)`;
+
+export async function listHouseholds(db: Executor, w: ListWhere, offset: number, limit: number) {
+  const where = listConditions(w);
+  const [rows, total] = await Promise.all([
+    db
+      .select({ household: households, unitName: units.name, memberCount, headIdNumber })
+      .from(households)
+      .innerJoin(units, eq(units.code, households.unitCode))
+      .where(where)
+      .orderBy(asc(households.unitCode), asc(households.id))
+      .offset(offset)
+      .limit(limit),
+    db.select({ n: count() }).from(households).where(where),
+  ]);
+  return { rows, total: total[0]?.n ?? 0 };
+}
+
+export async function findHousehold(db: Executor, id: number) {
+  const [row] = await db
+    .select({ household: households, unitName: units.name })
+    .from(households)
+    .innerJoin(units, eq(units.code, households.unitCode))
+    .where(eq(households.id, id));
+  return row ?? null;
+}
+
+/** Head first, then in the order they were registered. */
+export function findResidents(db: Executor, householdId: number) {
+  return db.select().from(residents).where(eq(residents.householdId, householdId)).orderBy(sql`${residents.relation} <> '户主'`, asc(residents.id));
+}
+
+export function findTierHistory(db: Executor, householdId: number) {
+  return db
+    .select({ change: tierChanges, changedByName: users.displayName })
+    .from(tierChanges)
+    .leftJoin(users, eq(users.id, tierChanges.changedBy))
+    .where(eq(tierChanges.householdId, householdId))
+    .orderBy(desc(tierChanges.changedAt), desc(tierChanges.id));
+}
+
+/** The ID numbers among `ids` already registered (optionally ignoring one resident). */
+export async function takenIdNumbers(db: Executor, ids: string[], exceptResidentId?: number): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000);
+    const rows = await db.select({ id: residents.id, idNumber: residents.idNumber }).from(residents).where(inArray(residents.idNumber, chunk));
+    for (const r of rows) if (r.idNumber && r.id !== exceptResidentId) taken.add(r.idNumber);
+  }
+  return taken;
+}
+
+export async function insertHousehold(db: Executor, row: typeof households.$inferInsert) {
+  const [created] = await db.insert(households).values(row).returning();
+  return created as HouseholdRow;
+}
+
+export async function updateHousehold(db: Executor, id: number, patch: Partial<typeof households.$inferInsert>) {
+  const [row] = await db.update(households).set(patch).where(eq(households.id, id)).returning();
+  return row as HouseholdRow;
+}
+
+export function deleteHousehold(db: Executor, id: number) {
+  return db.delete(households).where(eq(households.id, id));
+}
+
+export async function insertResidents(db: Executor, rows: (typeof residents.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return db.insert(residents).values(rows).returning();
+}
+
+export async function updateResident(db: Executor, id: number, patch: Partial<typeof residents.$inferInsert>) {
+  const [row] = await db.update(residents).set(patch).where(eq(residents.id, id)).returning();
+  return row as ResidentRow;
+}
+
+export function deleteResident(db: Executor, id: number) {
+  return db.delete(residents).where(eq(residents.id, id));
+}
+
+export function insertTierChanges(db: Executor, rows: (typeof tierChanges.$inferInsert)[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insert(tierChanges).values(rows);
+}
+
+export async function countInUnit(db: Executor, unitCode: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(households)
+    .where(like(households.unitCode, `${unitCode}%`));
+  return row?.n ?? 0;
+}
+
+/** Households per tier, grouped by the first `childLength` characters of their unit code. */
+export function tierCountsByChild(db: Executor, unitCode: string, childLength: number) {
+  const child = sql<string>`substr(${households.unitCode}, 1, ${sql.raw(String(childLength))})`;
+  return db
+    .select({ code: child, tier: households.tier, n: count() })
+    .from(households)
+    .where(like(households.unitCode, `${unitCode}%`))
+    .groupBy(child, households.tier);
+}
+
+/** One page of a unit's households (keyset by id) with their members, for export. */
+export async function exportPage(db: Executor, unitCode: string, afterId: number, limit: number) {
+  const hh = await db
+    .select({ household: households, unitName: units.name })
+    .from(households)
+    .innerJoin(units, eq(units.code, households.unitCode))
+    .where(and(like(households.unitCode, `${unitCode}%`), sql`${households.id} > ${afterId}`))
+    .orderBy(asc(households.id))
+    .limit(limit);
+  if (hh.length === 0) return { households: hh, residents: [] as ResidentRow[] };
+  const members = await db
+    .select()
+    .from(residents)
+    .where(
+      inArray(
+        residents.householdId,
+        hh.map((h) => h.household.id),
+      ),
+    )
+    .orderBy(asc(residents.householdId), sql`${residents.relation} <> '户主'`, asc(residents.id));
+  return { households: hh, residents: members };
+}
+
+// Bulk inserts for the import ------------------------------------------------------------------
+// One INSERT … SELECT FROM unnest(array parameters) per batch: a dozen parameters instead of one per
+// cell, which both PostgreSQL and PGlite parse and plan far faster for 1000-row batches.
+
+type Scalar = string | number | boolean | null;
+
+/** A PostgreSQL array literal ({"a","b",NULL}) sent as one text parameter and cast in SQL. */
+export function pgArray(values: readonly Scalar[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+}
+
+const col = <T, K extends keyof T>(rows: readonly T[], k: K) => pgArray(rows.map((r) => (r[k] ?? null) as Scalar));
+
+export async function bulkInsertHouseholds(db: Executor, rows: (typeof households.$inferInsert)[], now: Date): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const tags = pgArray(rows.map((r) => pgArray(r.tags ?? [])));
+  const result = (await db.execute(sql`
+    insert into households (unit_code, household_no, address, head_name, phone, tier, tier_category, tags, notes, created_at, updated_at)
+    select u, n, a, h, p, t, c, g::text[], o, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+    from unnest(${col(rows, 'unitCode')}::text[], ${col(rows, 'householdNo')}::text[], ${col(rows, 'address')}::text[], ${col(rows, 'headName')}::text[],
+      ${col(rows, 'phone')}::text[], ${col(rows, 'tier')}::text[], ${col(rows, 'tierCategory')}::text[], ${tags}::text[], ${col(rows, 'notes')}::text[])
+      as x(u, n, a, h, p, t, c, g, o)
+    returning id`)) as unknown as { rows: { id: number | string }[] };
+  // Identity values are drawn in row order, so ascending ids line up with the rows given.
+  return result.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+export async function bulkInsertResidents(db: Executor, rows: (typeof residents.$inferInsert)[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into residents (household_id, name, relation, id_number, phone, gender, birth_date, ethnicity, political_status, party_member, occupation, living_status, created_at, updated_at)
+    select *, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+    from unnest(${col(rows, 'householdId')}::bigint[], ${col(rows, 'name')}::text[], ${col(rows, 'relation')}::text[], ${col(rows, 'idNumber')}::text[],
+      ${col(rows, 'phone')}::text[], ${col(rows, 'gender')}::text[], ${col(rows, 'birthDate')}::date[], ${col(rows, 'ethnicity')}::text[],
+      ${col(rows, 'politicalStatus')}::text[], ${col(rows, 'partyMember')}::boolean[], ${col(rows, 'occupation')}::text[], ${col(rows, 'livingStatus')}::text[])`);
+}

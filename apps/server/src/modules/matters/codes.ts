@@ -1,0 +1,73 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+// Crockford base32: no I, L, O, U, so a code read aloud over the phone is not misheard.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 10 random base32 characters (50 bits): short enough to read out, too many to guess. */
+export function newTrackingCode(): string {
+  const bytes = randomBytes(10);
+  let out = '';
+  for (const b of bytes) out += ALPHABET[b & 31];
+  return out;
+}
+
+/** Accepts what people type: lower case, spaces and dashes, O for 0, I/L for 1. */
+export function normalizeTrackingCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+let cachedSecret: { key: string; value: Buffer } | null = null;
+
+/**
+ * The server secret that signs contact-card report tokens: JICENG_SECRET, or one generated once
+ * and kept in the data folder so that printed QR codes stay valid across restarts.
+ */
+export function serverSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+  const key = `${env.JICENG_SECRET ?? ''}|${dataDir}`;
+  if (cachedSecret?.key === key) return cachedSecret.value;
+  let value: Buffer;
+  if (env.JICENG_SECRET) value = Buffer.from(env.JICENG_SECRET, 'utf8');
+  else {
+    const file = path.join(dataDir, 'secret');
+    if (existsSync(file)) value = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+    else {
+      mkdirSync(dataDir, { recursive: true });
+      value = randomBytes(32);
+      writeFileSync(file, value.toString('hex'), { mode: 0o600, flag: 'wx' });
+    }
+  }
+  cachedSecret = { key, value };
+  return value;
+}
+
+function mac(secret: Buffer, householdId: number): string {
+  return createHmac('sha256', secret).update(`household-report:${householdId}`).digest('base64url').slice(0, 16);
+}
+
+/** A household's report token for its contact-card QR (/r/<token>): the id and a truncated HMAC. */
+export function householdReportToken(secret: Buffer, householdId: number): string {
+  return `${householdId.toString(36)}.${mac(secret, householdId)}`;
+}
+
+/** The household id a token names, or null when the token was not made with this secret. */
+export function verifyHouseholdReportToken(secret: Buffer, token: string): number | null {
+  const m = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{16})$/.exec(token);
+  if (!m) return null;
+  const id = Number.parseInt(m[1] as string, 36);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const expected = Buffer.from(mac(secret, id));
+  const given = Buffer.from(m[2] as string);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+}
+
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The image type by its first bytes (never by the name or the declared type), or null. */
+export function sniffImage(buf: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../platform/config';
+import { AppError } from '../../platform/errors';
+import * as householdRepo from '../households/repository';
+import * as categories from './categories';
+import { serverSecret, verifyHouseholdReportToken } from './codes';
+import * as pub from './public';
+import { reportAsResident } from './report';
+import * as s from './schemas';
+
+const tags = ['public'];
+
+/** Per-IP limits; JICENG_PUBLIC_RATE_LIMIT (reports per minute) lets a load test raise the intake limit. */
+function limits(env: NodeJS.ProcessEnv = process.env) {
+  const n = Number(env.JICENG_PUBLIC_RATE_LIMIT);
+  const intake = Number.isInteger(n) && n > 0 ? n : 20;
+  return { intake, read: intake * 6 };
+}
+
+/** The resident's side: no account, a tracking code, rate-limited. */
+export function publicMatterRoutes(config: Config): FastifyPluginAsyncZod {
+  return async (app) => {
+    const secret = () => serverSecret(config.dataDir);
+    const l = limits();
+    const write = { max: l.intake, timeWindow: '1 minute' };
+    const read = { max: l.read, timeWindow: '1 minute' };
+    app.get('/public/categories', { config: { access: 'public', rateLimit: read }, schema: { tags, summary: 'Active matter categories' } }, (req) =>
+      categories.listCategories(req.ctx, false),
+    );
+    app.get(
+      '/public/report-token/:token',
+      {
+        config: { access: 'public', rateLimit: read },
+        schema: { tags, summary: 'Where a contact-card QR token reports to', params: z.object({ token: z.string().max(40) }) },
+      },
+      async (req) => {
+        const id = verifyHouseholdReportToken(secret(), req.params.token);
+        const found = id === null ? null : await householdRepo.findHousehold(req.ctx.db, id);
+        if (!found) throw new AppError('MATTER_REPORT_TOKEN', {}, { field: 'token' });
+        return { unitCode: found.household.unitCode, unitName: found.unitName };
+      },
+    );
+    app.post(
+      '/public/matters',
+      {
+        config: { access: 'public', rateLimit: write },
+        bodyLimit: 12 * 1024 * 1024,
+        schema: { tags, summary: 'A resident reports a problem (吹哨); answers the tracking code', body: s.publicReportBody, security: [] },
+      },
+      async (req, reply) => reply.status(201).send(await reportAsResident(req.ctx, req.body, secret())),
+    );
+    app.get(
+      '/public/matters/:trackingCode',
+      { config: { access: 'public', rateLimit: read }, schema: { tags, summary: "The resident's view of a matter", params: s.trackingParam, security: [] } },
+      (req) => pub.publicView(req.ctx, req.params.trackingCode),
+    );
+    app.post(
+      '/public/matters/:trackingCode/rating',
+      {
+        config: { access: 'public', rateLimit: write },
+        schema: { tags, summary: 'Rate the answer; unsatisfied or not fixed reopens', params: s.trackingParam, body: s.ratingBody, security: [] },
+      },
+      (req) => pub.rate(req.ctx, req.params.trackingCode, req.body),
+    );
+    app.post(
+      '/public/matters/:trackingCode/reopen',
+      {
+        config: { access: 'public', rateLimit: write },
+        schema: { tags, summary: 'Reopen within 7 days of the answer', params: s.trackingParam, body: s.reopenBody, security: [] },
+      },
+      (req) => pub.reopen(req.ctx, req.params.trackingCode, req.body),
+    );
+    app.post(
+      '/public/matters/:trackingCode/follow',
+      {
+        config: { access: 'public', rateLimit: write },
+        schema: { tags, summary: 'Follow an existing matter instead of filing it again', params: s.trackingParam, body: s.followBody, security: [] },
+      },
+      (req) => pub.follow(req.ctx, req.params.trackingCode, req.body),
+    );
+  };
+}

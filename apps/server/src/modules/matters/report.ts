@@ -1,0 +1,170 @@
+import { initialDeadlines, levelOfCode, type MatterState, type ReporterKind, stageDeadline, type Urgency } from '@jiceng/shared';
+import { type Ctx, inTransaction, requirePermission, requireScope } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { recordAudit } from '../audit/service';
+import { loadHousehold } from '../households/access';
+import * as householdRepo from '../households/repository';
+import * as orgRepo from '../org/repository';
+import { requireCategory } from './categories';
+import { newTrackingCode, PHOTO_MAX_BYTES, sniffImage, verifyHouseholdReportToken } from './codes';
+import { emitMatterEvent } from './events';
+import { notifyTransition } from './notify';
+import { eventPayload } from './record';
+import * as repo from './repository';
+
+export interface ReportInput {
+  unitCode?: string;
+  householdId?: number;
+  categoryCode: string;
+  urgency?: Urgency;
+  description: string;
+  lat?: number | null;
+  lng?: number | null;
+  reporterName?: string | null;
+  reporterPhone?: string | null;
+  hideReporter?: boolean;
+  /** Base64 of one JPEG/PNG/WebP image, at most 5 MB once decoded. */
+  photo?: string | null;
+}
+
+/** Decodes and checks a photo by its bytes, not by what the client claims. */
+export function decodePhoto(photo: string | null | undefined) {
+  if (!photo) return null;
+  const data = Buffer.from(photo.replace(/^data:[^,]*,/, ''), 'base64');
+  if (data.length > PHOTO_MAX_BYTES) throw new AppError('PHOTO_TOO_LARGE', { maxMb: PHOTO_MAX_BYTES / 1024 / 1024 }, { field: 'photo' });
+  const mime = sniffImage(data);
+  if (!mime) throw new AppError('PHOTO_TYPE', {}, { field: 'photo' });
+  return { data, mime };
+}
+
+/** A matter lives in a village or below, in a unit that exists. */
+async function requireMatterUnit(ctx: Ctx, unitCode: string) {
+  const level = levelOfCode(unitCode);
+  if (!level) throw new AppError('UNIT_CODE_INVALID', { code: unitCode }, { field: 'unitCode' });
+  if (level === 'district' || level === 'township') throw new AppError('MATTER_UNIT_LEVEL', {}, { field: 'unitCode' });
+  const unit = await orgRepo.findUnit(ctx.db, unitCode);
+  if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field: 'unitCode' });
+  return unit;
+}
+
+interface NewMatter extends ReportInput {
+  unitCode: string;
+  reporterKind: ReporterKind;
+  reporterUserId: number | null;
+  initialState: MatterState;
+}
+
+/** Inserts a matter with its first event, audit row, reporter follower, photo and notifications. */
+export async function createMatter(ctx: Ctx, input: NewMatter) {
+  const category = await requireCategory(ctx, input.categoryCode);
+  const photo = decodePhoto(input.photo);
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.clock.now();
+    const urgency = input.urgency ?? category.defaultUrgency;
+    const { respondBy, resolveBy } = initialDeadlines(now, urgency, category);
+    const village = input.unitCode.slice(0, 12);
+    const responsible = input.initialState === 'triaged' ? village : input.unitCode;
+    const m = await repo.insertMatter(tx.db, {
+      trackingCode: newTrackingCode(),
+      unitCode: input.unitCode,
+      householdId: input.householdId ?? null,
+      categoryCode: category.code,
+      urgency,
+      state: input.initialState,
+      description: input.description,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      reporterKind: input.reporterKind,
+      reporterName: input.reporterName ?? null,
+      reporterPhone: input.reporterPhone ?? null,
+      reporterUserId: input.reporterUserId,
+      hideReporter: input.hideReporter ?? false,
+      responsibleUnitCode: responsible,
+      firstUnitCode: responsible,
+      respondBy,
+      resolveBy,
+      stageDeadline: stageDeadline(input.initialState, now, { urgency, category, resolveBy }),
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (input.reporterPhone || input.reporterUserId)
+      await repo.addFollower(tx.db, {
+        matterId: m.id,
+        kind: 'reporter',
+        userId: input.reporterUserId,
+        name: input.reporterName ?? null,
+        phone: input.reporterPhone ?? null,
+        createdAt: now,
+      });
+    if (photo) await repo.insertPhoto(tx.db, { matterId: m.id, mime: photo.mime, size: photo.data.length, data: photo.data, createdAt: now });
+    const eventId = await repo.insertEvent(tx.db, {
+      matterId: m.id,
+      fromState: null,
+      toState: m.state,
+      action: 'report',
+      actorUserId: tx.actor?.userId ?? null,
+      actorUnitCode: tx.actor?.unitCode ?? null,
+      actorKind: tx.actor ? 'user' : input.reporterKind === 'api' ? 'api' : 'resident',
+      at: now,
+      data: { categoryCode: category.code, urgency, photo: photo !== null, householdId: input.householdId ?? null },
+    });
+    await recordAudit(tx, {
+      action: 'matter.report',
+      entityType: 'matter',
+      entityId: m.id,
+      unitCode: m.unitCode,
+      after: { trackingCode: m.trackingCode, categoryCode: m.categoryCode, urgency, state: m.state, reporterKind: m.reporterKind },
+    });
+    await notifyTransition(tx, m, 'report', eventId);
+    await emitMatterEvent(tx, eventPayload(m, eventId, 'report', null, now, tx.actor?.userId ?? null, null));
+    return m;
+  });
+}
+
+/**
+ * A representative or cadre reports on behalf of a household or at a unit in scope. What the
+ * reporter's own level already did is not asked again: a representative's report arrives
+ * transmitted (代表传导), a village cadre's arrives triaged at the village.
+ */
+export async function reportAsHandler(ctx: Ctx, input: ReportInput) {
+  const actor = requirePermission(ctx, 'matter:report');
+  let unitCode = input.unitCode;
+  if (input.householdId) {
+    const { household } = await loadHousehold(ctx, input.householdId);
+    unitCode = household.unitCode;
+  }
+  if (!unitCode) throw new AppError('VALIDATION', { summaryZh: 'unitCode：必填', summaryEn: 'unitCode: required' }, { field: 'unitCode' });
+  requireScope(ctx, unitCode);
+  await requireMatterUnit(ctx, unitCode);
+  const field = ['representative', 'groupLeader', 'zoneLeader'].includes(actor.role);
+  const m = await createMatter(ctx, {
+    ...input,
+    unitCode,
+    reporterKind: field ? 'representative' : 'cadre',
+    reporterUserId: actor.userId,
+    initialState: field ? 'transmitted' : 'triaged',
+  });
+  return { id: m.id, trackingCode: m.trackingCode, state: m.state, version: m.version };
+}
+
+/** A resident reports without an account: at a unit they picked, or through their contact card's QR token. */
+export async function reportAsResident(ctx: Ctx, input: ReportInput & { token?: string }, secret: Buffer) {
+  let unitCode = input.unitCode;
+  let householdId: number | undefined;
+  if (input.token) {
+    const id = verifyHouseholdReportToken(secret, input.token);
+    const found = id === null ? null : await householdRepo.findHousehold(ctx.db, id);
+    if (!found) throw new AppError('MATTER_REPORT_TOKEN', {}, { field: 'token' });
+    unitCode = found.household.unitCode;
+    householdId = found.household.id;
+  }
+  if (!unitCode)
+    throw new AppError(
+      'VALIDATION',
+      { summaryZh: 'unitCode：必填（或扫描联心卡二维码）', summaryEn: 'unitCode: required (or scan the contact card QR)' },
+      { field: 'unitCode' },
+    );
+  await requireMatterUnit(ctx, unitCode);
+  const m = await createMatter(ctx, { ...input, unitCode, householdId, reporterKind: 'resident', reporterUserId: null, initialState: 'reported' });
+  return { trackingCode: m.trackingCode, state: m.state, statusUrl: `/report/track/${m.trackingCode}` };
+}

@@ -1,0 +1,100 @@
+import type { MatterCommand } from '@jiceng/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../platform/config';
+import { requirePermission } from '../../platform/context';
+import { loadHousehold } from '../households/access';
+import * as categories from './categories';
+import { householdReportToken, serverSecret } from './codes';
+import * as queue from './queue';
+import { reportAsHandler } from './report';
+import * as s from './schemas';
+import { act } from './transition';
+
+const tags = ['matters'];
+
+/** The handlers' side of the closed loop (logged-in users). */
+export function matterRoutes(config: Config): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/matters',
+      {
+        config: { access: 'matter:report' },
+        bodyLimit: 12 * 1024 * 1024,
+        schema: { tags, summary: 'Report a matter on behalf of a household or at a unit in scope', body: s.reportBody },
+      },
+      async (req, reply) => reply.status(201).send(await reportAsHandler(req.ctx, req.body)),
+    );
+    app.get(
+      '/matters/queue',
+      {
+        config: { access: 'matter:read' },
+        schema: { tags, summary: "The actor's queue, most urgent deadline first (keyset paging by `after`)", querystring: s.queueQuery },
+      },
+      (req) => queue.queue(req.ctx, req.query),
+    );
+    app.get(
+      '/matters/report-link',
+      {
+        config: { access: 'household:read' },
+        schema: {
+          tags,
+          summary: "A household's contact-card report link (/r/<token>)",
+          querystring: z.object({ householdId: z.coerce.number().int().positive() }),
+        },
+      },
+      async (req) => {
+        await loadHousehold(req.ctx, req.query.householdId);
+        const token = householdReportToken(serverSecret(config.dataDir), req.query.householdId);
+        return { token, url: `${config.publicUrl}/r/${token}` };
+      },
+    );
+    app.get(
+      '/matters/:id',
+      { config: { access: 'matter:read' }, schema: { tags, summary: 'A matter with its events, dispatches and photos', params: s.idParam } },
+      (req) => queue.detail(req.ctx, req.params.id),
+    );
+    app.get(
+      '/matters/:id/photos/:photoId',
+      {
+        config: { access: 'matter:read' },
+        schema: { tags, summary: 'A photo of a matter', params: s.idParam.extend({ photoId: z.coerce.number().int().positive() }) },
+      },
+      async (req, reply) => {
+        const p = await queue.photo(req.ctx, req.params.id, req.params.photoId);
+        return reply.header('content-type', p.mime).header('cache-control', 'private, max-age=3600').send(p.data);
+      },
+    );
+    app.post(
+      '/matters/:id/actions/:action',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'Take an action (transmit, triage, accept, escalate, dispatch, resolve, feedback …) with the version you saw',
+          params: s.actionParam,
+          body: s.actionBody,
+        },
+      },
+      async (req) => {
+        const { action } = req.params;
+        requirePermission(req.ctx, action === 'dispatch' ? 'matter:dispatch' : 'matter:handle');
+        const payload = s.ACTION_BODIES[action].parse(req.body);
+        return act(req.ctx, req.params.id, { action, ...payload } as MatterCommand, req.body.version);
+      },
+    );
+    app.get(
+      '/matter-categories',
+      { config: { access: 'matter:config' }, schema: { tags, summary: 'The whole category catalogue, inactive ones too' } },
+      (req) => categories.listCategories(req.ctx, true),
+    );
+    app.put(
+      '/matter-categories/:code',
+      {
+        config: { access: 'matter:config' },
+        schema: { tags, summary: 'Create or edit a category (names, active, time limits per urgency)', params: s.categoryParam, body: s.categoryBody },
+      },
+      (req) => categories.putCategory(req.ctx, req.params.code, req.body),
+    );
+  };
+}

@@ -1,0 +1,127 @@
+import { FIXED_VALUES, MATTER_ACTIONS, MATTER_STATES, type MatterAction, normalizePhone, SATISFACTIONS, URGENCIES } from '@jiceng/shared';
+import { z } from 'zod';
+
+const text = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(
+      min,
+      `${name}不能为空${min > 1 ? `，至少 ${min} 个字` : ''} / ${name === '说明' ? 'text' : 'this'} must not be empty${min > 1 ? ` (at least ${min} characters)` : ''}`,
+    )
+    .max(max, `不能超过 ${max} 个字 / at most ${max} characters`);
+
+const phone = z
+  .string()
+  .trim()
+  .transform((v, c) => {
+    const r = normalizePhone(v);
+    if (r.ok) return r.value;
+    c.addIssue({ code: 'custom', message: `${r.zh} / ${r.en}` });
+    return z.NEVER;
+  });
+
+export const unitCode = z
+  .string()
+  .regex(/^\d{6}(\d{3})?(\d{3})?(\d{2})?(\d{2})?$/, '单位代码应为 6、9、12、14 或 16 位数字 / a unit code has 6, 9, 12, 14 or 16 digits');
+export const categoryCode = z.string().trim().min(1, '请选择分类 / choose a category').max(40);
+export const description = text('问题描述', 1, 2000);
+// Base64 of at most ~9 MB, so a slightly-too-large photo gets PHOTO_TOO_LARGE, not a generic error.
+const photo = z
+  .string()
+  .max(12 * 1024 * 1024, '照片过大 / the photo is too large')
+  .nullable()
+  .optional();
+
+const reportFields = {
+  categoryCode,
+  urgency: z.enum(URGENCIES).optional(),
+  description,
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lng: z.number().min(-180).max(180).nullable().optional(),
+  reporterName: z.string().trim().max(50, '姓名不能超过 50 个字 / at most 50 characters').nullable().optional(),
+  reporterPhone: phone.nullable().optional(),
+  hideReporter: z.boolean().optional(),
+  photo,
+};
+
+export const reportBody = z.object({ ...reportFields, unitCode: unitCode.optional(), householdId: z.number().int().positive().optional() });
+export const publicReportBody = z.object({
+  ...reportFields,
+  // Residents report as residents: urgency is the category's, the handlers may correct it.
+  urgency: z.undefined().optional(),
+  unitCode: unitCode.optional(),
+  token: z.string().max(40).optional(),
+});
+
+export const trackingParam = z.object({ trackingCode: z.string().trim().min(6).max(20) });
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export const actionParam = idParam.extend({ action: z.enum(MATTER_ACTIONS as [MatterAction, ...MatterAction[]]) });
+
+export const ratingBody = z.object({
+  satisfaction: z.enum(SATISFACTIONS),
+  fixed: z.enum(FIXED_VALUES),
+  comment: z.string().trim().max(500, '不能超过 500 个字 / at most 500 characters').optional(),
+});
+export const reopenBody = z.object({ reason: text('原因', 2, 500) });
+export const followBody = z.object({ name: z.string().trim().max(50).nullable().optional(), phone });
+
+const reason = text('原因', 2, 500);
+const result = text('办理结果', 2, 2000);
+const note = z.string().trim().max(500).optional();
+
+/** Each action's payload (besides `version`). */
+export const ACTION_BODIES: Record<MatterAction, z.ZodObject> = {
+  transmit: z.object({ note }),
+  triage: z.object({ note, categoryCode: categoryCode.optional(), urgency: z.enum(URGENCIES).optional() }),
+  settleOnSpot: z.object({ result }),
+  accept: z.object({ note }),
+  escalate: z.object({ reason }),
+  transfer: z.object({ targetUnitCode: unitCode, reason }),
+  dispatch: z.object({ leadDepartmentId: z.number().int().positive(), cooperateDepartmentIds: z.array(z.number().int().positive()).max(10).optional(), note }),
+  checkIn: z.object({ note }),
+  reply: z.object({ reply: text('回复', 2, 2000) }),
+  resolve: z.object({ result }),
+  feedback: z.object({ message: text('反馈内容', 2, 1000) }),
+  rate: ratingBody,
+  reopen: z.object({ reason }),
+  merge: z.object({ targetId: z.number().int().positive(), note }),
+  close: z.object({ note }),
+  closeUnresolved: z.object({ reason: text('未解决原因', 5, 500) }),
+  pause: z.object({ reason }),
+  resume: z.object({ note }),
+};
+
+export const actionBody = z.looseObject({ version: z.number().int().positive('version 必填 / version is required') });
+
+export const queueQuery = z.object({
+  unitCode: unitCode.optional(),
+  state: z
+    .union([z.enum(MATTER_STATES), z.array(z.enum(MATTER_STATES))])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
+  after: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const hoursOverride = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 365)
+  .nullable()
+  .optional();
+export const categoryBody = z.object({
+  nameZh: z.string().trim().min(1).max(30),
+  nameEn: z.string().trim().min(1).max(80),
+  active: z.boolean().default(true),
+  defaultUrgency: z.enum(URGENCIES).default('ordinary'),
+  sort: z.number().int().min(0).max(100_000).default(0),
+  respondHoursUrgent: hoursOverride,
+  respondHoursOrdinary: hoursOverride,
+  respondHoursComplex: hoursOverride,
+  resolveHoursUrgent: hoursOverride,
+  resolveHoursOrdinary: hoursOverride,
+  resolveHoursComplex: hoursOverride,
+});
+export const categoryParam = z.object({ code: z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, '分类代码为小写字母、数字 / lower-case letters and digits') });

@@ -1,0 +1,31 @@
+import type { Ctx } from '../../platform/context';
+import type { MatterEvent } from '../matters/events';
+import * as matterRepo from '../matters/repository';
+import { matterFacts } from './tables';
+
+/** Copies what the rates need from the matter as it stands after the event (same transaction). */
+export async function recordFacts(ctx: Ctx, e: Pick<MatterEvent, 'matterId'>): Promise<void> {
+  const m = await matterRepo.findMatter(ctx.db, e.matterId);
+  if (!m) return;
+  const dispatches = await matterRepo.listDispatches(ctx.db, m.id);
+  const lead = dispatches.filter((d) => d.dispatch.role === 'lead').at(-1)?.dispatch;
+  const row = {
+    matterId: m.id,
+    unitCode: m.unitCode,
+    state: m.state,
+    createdAt: m.createdAt,
+    respondBy: m.respondBy,
+    // Settled on the spot before anyone accepted it: the result was the response.
+    respondedAt: m.respondedAt ?? m.resolvedAt,
+    resolveBy: m.resolveBy,
+    resolvedAt: m.resolvedAt,
+    answeredAt: m.answeredAt,
+    ratedAt: m.ratedAt,
+    satisfaction: m.ratingSatisfaction,
+    closedAt: m.closedAt,
+    settledLevel: m.settledLevel,
+    reopenCount: m.reopenCount,
+    leadDepartmentId: lead?.departmentId ?? null,
+  };
+  await ctx.db.insert(matterFacts).values(row).onConflictDoUpdate({ target: matterFacts.matterId, set: row });
+}

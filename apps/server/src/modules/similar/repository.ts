@@ -1,0 +1,73 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { escapeLike } from '../org/repository';
+import type { featuresOf } from './features';
+import { matterTextIndex } from './tables';
+
+type Features = ReturnType<typeof featuresOf>;
+
+export async function upsertIndex(db: Executor, row: { matterId: number; villageCode: string; unitCode: string; open: boolean } & Features): Promise<void> {
+  const values = {
+    matterId: row.matterId,
+    villageCode: row.villageCode,
+    unitCode: row.unitCode,
+    open: row.open,
+    bigrams: row.bigrams,
+    words: row.words,
+    wordWeight: row.wordWeight,
+    keys: row.keys,
+  };
+  await db.insert(matterTextIndex).values(values).onConflictDoUpdate({ target: matterTextIndex.matterId, set: values });
+}
+
+export async function setOpen(db: Executor, matterId: number, open: boolean, unitCode: string): Promise<number> {
+  const rows = await db
+    .update(matterTextIndex)
+    .set({ open, unitCode })
+    .where(eq(matterTextIndex.matterId, matterId))
+    .returning({ id: matterTextIndex.matterId });
+  return rows.length;
+}
+
+/** One bound parameter in PostgreSQL's array syntax (drizzle would spread a JS array into a row). */
+function pgArray(values: readonly (string | number)[]): string {
+  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+export interface SimilarHit {
+  matterId: number;
+  score: number;
+}
+
+/**
+ * Open matters of one village sharing at least one bigram with the query (the partial GIN index
+ * on the village-prefixed keys), scored by the mean of bigram Dice and IDF-weighted word Jaccard.
+ */
+export type SimilarQuery = Features & { villageCode: string; scope: string; minScore: number; limit: number };
+
+export async function findSimilar(db: Executor, q: SimilarQuery): Promise<SimilarHit[]> {
+  if (q.keys.length === 0) return [];
+  const res = await db.execute(similarSql(q));
+  return (res as unknown as { rows: { matter_id: string | number; score: string | number }[] }).rows.map((r) => ({
+    matterId: Number(r.matter_id),
+    score: Number(r.score),
+  }));
+}
+
+/** The lookup's SQL on its own, so the bench can EXPLAIN exactly what the service runs. */
+export function similarSql(q: SimilarQuery) {
+  return sql`
+    select matter_id, score from (
+      select i.matter_id,
+        (2.0 * (select count(*) from unnest(i.bigrams) b where b = any(${pgArray(q.bigrams)}::text[])) / (cardinality(i.bigrams) + ${q.bigrams.length})
+          + case when ${q.wordWeight}::float8 + i.word_weight = 0 then 0 else w.inter / (${q.wordWeight}::float8 + i.word_weight - w.inter) end) / 2 as score
+      from ${matterTextIndex} i,
+        lateral (select coalesce(sum(qw.w), 0)::float8 as inter
+                 from unnest(${pgArray(q.words)}::text[], ${pgArray(q.weights)}::float8[]) as qw(t, w) where qw.t = any(i.words)) w
+      where i.open and i.keys && ${pgArray(q.keys)}::text[] and i.village_code = ${q.villageCode}
+        and i.unit_code like ${`${escapeLike(q.scope)}%`}
+    ) s
+    where score >= ${q.minScore}
+    order by score desc, matter_id desc
+    limit ${q.limit}`;
+}

@@ -1,0 +1,241 @@
+import { DEFAULT_CADENCE } from '@jiceng/shared';
+import { and, asc, desc, eq, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client';
+// Read-only joins on the register and the links: due dates depend on tier and linkage date, and
+// computing them in one query is what keeps overdue lists and summaries fast at district scale.
+import { households } from '../households/tables';
+import { linkages } from '../linkage/tables';
+import { users } from '../accounts/tables';
+import { units } from '../org/tables';
+import { cadenceSettings, visitPhotos, visitState, visits } from './tables';
+
+export type VisitRow = typeof visits.$inferSelect;
+export type CadenceRow = typeof cadenceSettings.$inferSelect;
+
+/** Inserts unless the client key exists; null means "already there" (the caller reads it back). */
+export async function insertVisit(db: Executor, row: typeof visits.$inferInsert): Promise<VisitRow | null> {
+  const [created] = await db.insert(visits).values(row).onConflictDoNothing({ target: visits.clientKey }).returning();
+  return created ?? null;
+}
+
+export function findVisitByKey(db: Executor, clientKey: string) {
+  return db
+    .select()
+    .from(visits)
+    .where(eq(visits.clientKey, clientKey))
+    .then((r) => r[0] ?? null);
+}
+
+export function findVisit(db: Executor, id: number) {
+  return db
+    .select({ visit: visits, unitCode: households.unitCode })
+    .from(visits)
+    .innerJoin(households, eq(households.id, visits.householdId))
+    .where(eq(visits.id, id))
+    .then((r) => r[0] ?? null);
+}
+
+/** Keeps the household's latest visit (and latest home visit), whatever order visits arrive in. */
+export function bumpVisitState(db: Executor, v: { householdId: number; visitedAt: Date; kind: VisitRow['kind'] }) {
+  const home = v.kind === 'home' ? v.visitedAt : null;
+  return db
+    .insert(visitState)
+    .values({ householdId: v.householdId, lastVisitAt: v.visitedAt, lastKind: v.kind, lastHomeVisitAt: home, visitCount: 1 })
+    .onConflictDoUpdate({
+      target: visitState.householdId,
+      set: {
+        lastKind: sql`case when excluded.last_visit_at >= ${visitState.lastVisitAt} then excluded.last_kind else ${visitState.lastKind} end`,
+        lastVisitAt: sql`greatest(${visitState.lastVisitAt}, excluded.last_visit_at)`,
+        lastHomeVisitAt: sql`greatest(${visitState.lastHomeVisitAt}, excluded.last_home_visit_at)`,
+        visitCount: sql`${visitState.visitCount} + 1`,
+      },
+    });
+}
+
+export function visitsOf(db: Executor, householdId: number, limit: number, before?: number) {
+  const where: SQL[] = [eq(visits.householdId, householdId)];
+  if (before) where.push(lt(visits.id, before));
+  return db
+    .select({ visit: visits, representativeName: users.displayName })
+    .from(visits)
+    .leftJoin(users, eq(users.id, visits.representativeUserId))
+    .where(and(...where))
+    .orderBy(desc(visits.visitedAt), desc(visits.id))
+    .limit(limit + 1);
+}
+
+export function photoIdsOf(db: Executor, visitIds: number[]) {
+  if (visitIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: visitPhotos.id, visitId: visitPhotos.visitId, mimeType: visitPhotos.mimeType, size: visitPhotos.size })
+    .from(visitPhotos)
+    .where(inArray(visitPhotos.visitId, visitIds))
+    .orderBy(asc(visitPhotos.id));
+}
+
+export async function insertPhoto(db: Executor, row: typeof visitPhotos.$inferInsert) {
+  const [created] = await db
+    .insert(visitPhotos)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: visitPhotos.id, visitId: visitPhotos.visitId, mimeType: visitPhotos.mimeType, size: visitPhotos.size });
+  if (created) return { photo: created, created: true };
+  const [existing] = await db
+    .select({ id: visitPhotos.id, visitId: visitPhotos.visitId, mimeType: visitPhotos.mimeType, size: visitPhotos.size })
+    .from(visitPhotos)
+    .where(and(eq(visitPhotos.visitId, row.visitId), eq(visitPhotos.sha256, row.sha256)));
+  return { photo: existing, created: false };
+}
+
+export function findPhoto(db: Executor, visitId: number, photoId: number) {
+  return db
+    .select()
+    .from(visitPhotos)
+    .where(and(eq(visitPhotos.id, photoId), eq(visitPhotos.visitId, visitId)))
+    .then((r) => r[0] ?? null);
+}
+
+export function findCadences(db: Executor, codes: string[]) {
+  return db.select().from(cadenceSettings).where(inArray(cadenceSettings.unitCode, codes));
+}
+
+export function upsertCadence(db: Executor, row: typeof cadenceSettings.$inferInsert) {
+  const { unitCode: _u, ...set } = row;
+  return db.insert(cadenceSettings).values(row).onConflictDoUpdate({ target: cadenceSettings.unitCode, set }).returning();
+}
+
+export function deleteCadence(db: Executor, unitCode: string) {
+  return db.delete(cadenceSettings).where(eq(cadenceSettings.unitCode, unitCode)).returning();
+}
+
+// ---- due dates in SQL: the same rules as @jiceng/shared visits.ts, for lists over many households.
+const cv = alias(cadenceSettings, 'cv');
+const ct = alias(cadenceSettings, 'ct');
+const D = DEFAULT_CADENCE;
+const pick = (col: 'redDays' | 'yellowDays' | 'blueDays' | 'redHomeOnly' | 'escalateDays', dflt: number | boolean) =>
+  sql`coalesce(${cv[col]}, ${ct[col]}, ${dflt})`;
+const days = sql<number>`(case ${households.tier} when 'red' then ${pick('redDays', D.redDays)} when 'yellow' then ${pick('yellowDays', D.yellowDays)} else ${pick('blueDays', D.blueDays)} end)`;
+const counted = sql`(case when ${households.tier} = 'red' and ${pick('redHomeOnly', D.redHomeOnly)} then ${visitState.lastHomeVisitAt} else ${visitState.lastVisitAt} end)`;
+/** Null for an unlinked household (it has nobody to be overdue). */
+export const dueAt = sql<Date>`(coalesce(${counted}, ${linkages.linkedAt}) + ${days} * interval '1 day')`.mapWith(linkages.linkedAt);
+export const countedAt = sql<Date | null>`${counted}`.mapWith(linkages.linkedAt);
+export const escalateDays = sql<number>`${pick('escalateDays', D.escalateDays)}::int`.mapWith(Number);
+
+/** households ⟕ linkages ⟕ visit_state ⟕ village and township cadence: what dueAt needs. */
+const joinDue = {
+  linkages: eq(linkages.householdId, households.id),
+  visitState: eq(visitState.householdId, households.id),
+  village: eq(cv.unitCode, sql`left(${households.unitCode}, 12)`),
+  township: eq(ct.unitCode, sql`left(${households.unitCode}, 9)`),
+};
+
+/** A representative's households with what the due date needs (computed by the shared rules). */
+export function householdsOfRep(db: Executor, repId: number) {
+  return db
+    .select({
+      householdId: households.id,
+      unitCode: households.unitCode,
+      address: households.address,
+      headName: households.headName,
+      tier: households.tier,
+      linkedAt: linkages.linkedAt,
+      lastVisitAt: visitState.lastVisitAt,
+      lastKind: visitState.lastKind,
+      lastHomeVisitAt: visitState.lastHomeVisitAt,
+      village: { redDays: cv.redDays, yellowDays: cv.yellowDays, blueDays: cv.blueDays, redHomeOnly: cv.redHomeOnly, escalateDays: cv.escalateDays },
+      township: { redDays: ct.redDays, yellowDays: ct.yellowDays, blueDays: ct.blueDays, redHomeOnly: ct.redHomeOnly, escalateDays: ct.escalateDays },
+    })
+    .from(linkages)
+    .innerJoin(households, eq(households.id, linkages.householdId))
+    .leftJoin(visitState, eq(visitState.householdId, households.id))
+    .leftJoin(cv, eq(cv.unitCode, sql`left(${households.unitCode}, 12)`))
+    .leftJoin(ct, eq(ct.unitCode, sql`left(${households.unitCode}, 9)`))
+    .where(eq(linkages.representativeUserId, repId));
+}
+
+const overdueWhere = (unitCode: string, now: Date) => and(like(households.unitCode, `${unitCode}%`), lt(dueAt, now));
+
+/** Overdue households in a unit: reds first, then longest overdue; the total comes with the page (one pass). */
+export async function overdue(db: Executor, unitCode: string, now: Date, limit: number, offset: number) {
+  const rows = await db
+    .select({
+      householdId: households.id,
+      unitCode: households.unitCode,
+      address: households.address,
+      headName: households.headName,
+      tier: households.tier,
+      representativeUserId: linkages.representativeUserId,
+      representativeName: sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${linkages.representativeUserId})`,
+      lastVisitAt: visitState.lastVisitAt,
+      lastCountedVisitAt: countedAt,
+      dueAt,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(households)
+    .innerJoin(linkages, joinDue.linkages)
+    .leftJoin(visitState, joinDue.visitState)
+    .leftJoin(cv, joinDue.village)
+    .leftJoin(ct, joinDue.township)
+    .where(overdueWhere(unitCode, now))
+    .orderBy(sql`case ${households.tier} when 'red' then 0 else 1 end`, asc(dueAt), asc(households.id))
+    .limit(limit)
+    .offset(offset);
+  if (rows.length > 0 || offset === 0) return [rows.map(({ total: _t, ...r }) => r), rows[0]?.total ?? 0] as const;
+  // Paged past the end: the window saw no rows, so count separately.
+  const [c] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(households)
+    .innerJoin(linkages, joinDue.linkages)
+    .leftJoin(visitState, joinDue.visitState)
+    .leftJoin(cv, joinDue.village)
+    .leftJoin(ct, joinDue.township)
+    .where(overdueWhere(unitCode, now));
+  return [[], c?.n ?? 0] as const;
+}
+
+/** Per child unit and tier: households, linked, visited within their cadence, overdue. */
+export function summary(db: Executor, unitCode: string, childLen: number, now: Date) {
+  const child = sql<string>`left(${households.unitCode}, ${sql.raw(String(Math.trunc(childLen)))})`;
+  return db
+    .select({
+      childCode: child,
+      tier: households.tier,
+      households: sql<number>`count(*)::int`,
+      linked: sql<number>`count(${linkages.householdId})::int`,
+      visited: sql<number>`(count(*) filter (where ${linkages.householdId} is not null and ${counted} is not null and ${dueAt} >= ${now}))::int`,
+      overdue: sql<number>`(count(*) filter (where ${linkages.householdId} is not null and ${dueAt} < ${now}))::int`,
+    })
+    .from(households)
+    .leftJoin(linkages, joinDue.linkages)
+    .leftJoin(visitState, joinDue.visitState)
+    .leftJoin(cv, joinDue.village)
+    .leftJoin(ct, joinDue.township)
+    .where(like(households.unitCode, `${unitCode}%`))
+    .groupBy(child, households.tier);
+}
+
+/** Linked red households overdue now, for the alert job (with the escalation delay that applies). */
+export function overdueReds(db: Executor, now: Date) {
+  return db
+    .select({
+      householdId: households.id,
+      unitCode: households.unitCode,
+      headName: households.headName,
+      address: households.address,
+      dueAt,
+      escalateDays,
+    })
+    .from(households)
+    .leftJoin(linkages, joinDue.linkages)
+    .leftJoin(visitState, joinDue.visitState)
+    .leftJoin(cv, joinDue.village)
+    .leftJoin(ct, joinDue.township)
+    .where(and(eq(households.tier, 'red'), sql`${linkages.householdId} is not null`, lt(dueAt, now)))
+    .orderBy(asc(households.id));
+}
+
+export function unitNames(db: Executor, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.select({ code: units.code, name: units.name }).from(units).where(inArray(units.code, codes));
+}

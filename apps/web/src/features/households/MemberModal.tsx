@@ -1,0 +1,93 @@
+import { Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { api } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { useApiError } from '../../app/useApiError';
+import type { Household, Resident } from './types';
+
+interface Values {
+  name: string;
+  relation: string;
+  idNumber?: string;
+  phone?: string;
+  occupation?: string;
+  livingStatus?: string;
+}
+
+/** Adds a member or edits one; masked ID numbers and phones are only sent when retyped. */
+export function MemberModal({
+  householdId,
+  resident,
+  onDone,
+  onCancel,
+}: {
+  householdId: number;
+  resident?: Resident;
+  onDone: (h: Household) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const showError = useApiError();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: Values) => {
+    setBusy(true);
+    const body: Record<string, string | null> = {
+      name: v.name,
+      relation: v.relation,
+      occupation: v.occupation?.trim() || null,
+      livingStatus: v.livingStatus?.trim() || null,
+    };
+    for (const k of ['idNumber', 'phone'] as const) {
+      const value = v[k]?.trim();
+      if (value || !resident) body[k] = value || null;
+    }
+    try {
+      const saved = resident
+        ? await api.patch<Household>(`/households/${householdId}/residents/${resident.id}`, body)
+        : await api.post<Household>(`/households/${householdId}/residents`, body);
+      onDone(saved);
+    } catch (err) {
+      showError(err, form);
+      setBusy(false);
+    }
+  };
+  const required = (label: string) => [{ required: true, whitespace: true, message: t('auth.required', { field: label }) }];
+  return (
+    <Modal
+      open
+      title={resident ? t('register.editMember') : t('register.addMember')}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      confirmLoading={busy}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ name: resident?.name, relation: resident?.relation, occupation: resident?.occupation, livingStatus: resident?.livingStatus }}
+      >
+        <Form.Item name="name" label={t('register.memberName')} rules={required(t('register.memberName'))}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="relation" label={t('register.relation')} rules={required(t('register.relation'))}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name="idNumber" label={t('register.idNumber')} extra={resident ? t('register.keepMasked', { value: resident.idNumber ?? '—' }) : undefined}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('register.phone')} extra={resident ? t('register.keepMasked', { value: resident.phone ?? '—' }) : undefined}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="occupation" label={t('register.occupation')}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="livingStatus" label={t('register.livingStatus')}>
+          <Input maxLength={20} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,75 @@
+import { english } from './i18n';
+
+/** The server's error, already in the page's language, naming the field when there is one. */
+export class ServerError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+    readonly details: { field: string; zh: string; en: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** No answer at all (weak signal): the form keeps what was typed. */
+export class NetworkError extends Error {}
+
+export async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/public${path}`, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': english ? 'en' : 'zh-CN',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new NetworkError();
+  }
+  const data = (await res.json().catch(() => null)) as { error?: { message: string; field?: string; details?: ServerError['details'] } } | null;
+  if (!res.ok) {
+    const e = data?.error;
+    throw new ServerError(res.status, e?.message ?? `HTTP ${res.status}`, e?.field, e?.details ?? []);
+  }
+  return data as T;
+}
+
+export interface Category {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface SimilarHit {
+  category: string;
+  description: string;
+  state: string;
+  stateName: string;
+  followers: number;
+  reportedAt: string;
+}
+
+export interface PublicMatter {
+  trackingCode: string;
+  state: string;
+  stateZh: string;
+  categoryName: string | null;
+  unitName: string | null;
+  description: string;
+  createdAt: string;
+  resolveBy: string | null;
+  overdue: boolean;
+  answer: string | null;
+  answeredAt: string | null;
+  closeReason: string | null;
+  rating: { satisfaction: string; fixed: string; at: string } | null;
+  canRate: boolean;
+  canReopen: boolean;
+  rateUntil: string | null;
+  mergedInto: string | null;
+  steps: { at: string; action: string; state: string; stateZh: string; unitName: string | null; message: string | null }[];
+}

@@ -1,0 +1,224 @@
+// Bench "matters" (PostgreSQL): the public intake POST /api/public/matters under autocannon against
+// the built server, next to the machine's own ceiling for the same INSERTs measured with pgbench in
+// the same run (pgbench reads ":name" as a variable: no JSON literals with colons in the script); then a million matters (generate_series) and the queue page's latency per role.
+//   npm run build -w @jiceng/server && node bench/matters.mjs [--seconds 15] [--connections 20] [--rows 1000000]
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import {
+  createPgDatabase,
+  freePort,
+  freshDataDir,
+  login,
+  machine,
+  postgresVersion,
+  removeDir,
+  requireBuild,
+  round,
+  serverEnv,
+  startServer,
+  writeResult,
+} from './lib.mjs';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '20' },
+    rows: { type: 'string', default: '1000000' },
+    // --keep leaves the database (its URL is printed) for EXPLAIN; --queue-only skips the intake part.
+    keep: { type: 'boolean', default: false },
+    'queue-only': { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const ROWS = Number(values.rows);
+const GROUP = '5303032032110101';
+const DESCRIPTION = '村口的路灯坏了三盏，晚上老人出门看不见路，请尽快维修';
+
+function pgbenchPath() {
+  for (const p of ['/usr/lib/postgresql/15/bin/pgbench', '/usr/lib/postgresql/16/bin/pgbench', '/usr/bin/pgbench']) if (existsSync(p)) return p;
+  throw new Error('pgbench not found (it ships with the PostgreSQL server package)');
+}
+
+/** The statements one public report runs (categories, unit, matter, event, audit, who to tell, their inbox), in one transaction. */
+function pgbenchScript() {
+  const now = 'now()';
+  return `BEGIN;
+SELECT * FROM matter_categories WHERE code = 'infrastructure';
+SELECT * FROM units WHERE code = '${GROUP}';
+INSERT INTO matters (tracking_code, unit_code, category_code, urgency, state, description, reporter_kind, hide_reporter, responsible_unit_code, first_unit_code, respond_by, resolve_by, stage_deadline, created_at, updated_at) VALUES (upper(substr(md5(random()::text || clock_timestamp()::text), 1, 10)), '${GROUP}', 'infrastructure', 'ordinary', 'reported', '${DESCRIPTION}', 'resident', false, '${GROUP}', '${GROUP}', ${now} + interval '24 hours', ${now} + interval '7 days', ${now} + interval '24 hours', ${now}, ${now}) RETURNING *;
+INSERT INTO matter_events (matter_id, from_state, to_state, action, actor_kind, at, data) VALUES (currval(pg_get_serial_sequence('matters', 'id')), NULL, 'reported', 'report', 'resident', ${now}, jsonb_build_object('categoryCode', 'infrastructure', 'urgency', 'ordinary', 'photo', false)) RETURNING id;
+INSERT INTO audit_events (at, action, entity_type, entity_id, unit_code, after, ip, request_id) VALUES (${now}, 'matter.report', 'matter', currval(pg_get_serial_sequence('matters', 'id'))::text, '${GROUP}', '{"state":"reported"}', '127.0.0.1', 'pgbench');
+SELECT id FROM users WHERE unit_code IN ('${GROUP}') AND role IN ('groupLeader', 'representative') AND status = 'active';
+INSERT INTO notifications (user_id, kind, title, title_en, body, link, entity_type, entity_id, unit_code, params, dedup_key, created_at) SELECT id, 'matter.report', '诉求已吹哨', 'Matter reported', '${DESCRIPTION}', '/matters/1', 'matter', currval(pg_get_serial_sequence('matters', 'id'))::text, '${GROUP}', '{}', 'matter-' || currval(pg_get_serial_sequence('matters', 'id')) || '-event', ${now} FROM users WHERE unit_code IN ('${GROUP}') AND role IN ('groupLeader', 'representative') AND status = 'active' ON CONFLICT DO NOTHING RETURNING id;
+COMMIT;
+`;
+}
+
+function cannon(opts) {
+  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+async function intake(base) {
+  const body = JSON.stringify({ unitCode: GROUP, categoryCode: 'infrastructure', description: DESCRIPTION });
+  const opts = { url: `${base}/api/public/matters`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS };
+  await cannon({ ...opts, amount: 300 }); // warm-up
+  const r = await cannon({ ...opts, duration: SECONDS });
+  if (r.non2xx || r.errors || r.timeouts) throw new Error(`intake: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+  return { requests: r.requests.total, reqPerSec: round(r.requests.average, 0), p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max };
+}
+
+function ceiling(url, dataDir) {
+  const u = new URL(url);
+  const script = path.join(dataDir, 'intake.sql');
+  writeFileSync(script, pgbenchScript());
+  const args = [
+    '-n',
+    '-M',
+    'prepared',
+    '-c',
+    String(CONNECTIONS),
+    '-j',
+    '2',
+    '-T',
+    String(SECONDS),
+    '-f',
+    script,
+    '-h',
+    u.hostname,
+    '-p',
+    u.port || '5432',
+    '-U',
+    u.username || 'postgres',
+    u.pathname.slice(1),
+  ];
+  const r = spawnSync(pgbenchPath(), args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr}`);
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout);
+  const lat = /latency average = ([\d.]+) ms/.exec(r.stdout);
+  return { tps: round(Number(tps?.[1]), 0), latencyAvgMs: round(Number(lat?.[1]), 2), command: `pgbench ${args.join(' ')}` };
+}
+
+/** A district's years of matters: ~90% closed, the open ones spread over villages, townships and the district. */
+async function generate(client) {
+  const started = Date.now();
+  await client.query(`
+    with v as (select array_agg(code order by code) a from units where level = 'village' and code like '530303%')
+    insert into matters (tracking_code, unit_code, category_code, urgency, state, description, reporter_kind, hide_reporter,
+      responsible_unit_code, first_unit_code, respond_by, resolve_by, stage_deadline, created_at, updated_at, closed_at)
+    select 'B' || lpad(to_hex(g), 9, '0'), unit, (array['infrastructure','utilities','environment','housing','social','farming'])[1 + g % 6],
+      (array['urgent','ordinary','complex'])[1 + g % 3], st, '批量生成的诉求 ' || g, 'resident', false,
+      case when g % 10 < 7 then unit when g % 10 < 9 then left(unit, 9) else left(unit, 6) end, unit,
+      created + interval '24 hours', created + interval '7 days',
+      case when st in ('closed','closedUnresolved') then timestamptz '9999-12-31' else now() + ((g % 1000) - 500) * interval '1 hour' end,
+      created, created, case when st in ('closed','closedUnresolved') then created + interval '5 days' end
+    from v, generate_series(1, ${ROWS}) g,
+      lateral (select a[1 + (g / 10) % array_length(a, 1)] as unit, now() - (g % 1000) * interval '1 day' as created,
+        case when g % 10 = 3 then (array['reported','triaged','accepted','escalated','dispatched','resolved','answered'])[1 + (g / 10) % 7]
+             when g % 97 = 0 then 'closedUnresolved' else 'closed' end as st) x`);
+  const dept = await client.query(`select id from departments where name = '区住房和城乡建设局'`);
+  await client.query(
+    `insert into matter_dispatches (matter_id, department_id, role, dispatched_at, check_in_by, reply_by)
+     select id, $1, 'lead', now(), now() + interval '1 day', now() + interval '7 days' from matters where state = 'dispatched'`,
+    [dept.rows[0].id],
+  );
+  // What autovacuum would have done to a table that grew over years.
+  await client.query('vacuum analyze matters');
+  await client.query('vacuum analyze matter_dispatches');
+  const counts = await client.query(`select count(*)::int n, count(*) filter (where closed_at is null)::int open from matters`);
+  return { ...counts.rows[0], generateMs: Date.now() - started };
+}
+
+async function timeQueue(base, cookie, n = 200) {
+  const times = [];
+  let after = null;
+  for (let i = 0; i < n; i++) {
+    // Every fourth request asks for the next page, so keyset paging is measured too.
+    const url = `${base}/api/matters/queue?limit=50${i % 4 === 3 && after ? `&after=${after}` : ''}`;
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    const body = await res.json();
+    times.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`queue: ${res.status} ${JSON.stringify(body)}`);
+    after = body.nextAfter ?? after;
+    if (i === 0) times.items = body.items.length;
+  }
+  const s = [...times].sort((a, b) => a - b);
+  return { requests: n, items: times.items, p50Ms: round(s[Math.floor(n * 0.5)], 1), p95Ms: round(s[Math.floor(n * 0.95)], 1), maxMs: round(s[n - 1], 1) };
+}
+
+/** The page queries' SQL alone (what the repository sends for each role's first page), timed in the database. */
+async function sqlTimes(client, n = 50) {
+  const dept = (await client.query(`select id from departments where name = '区住房和城乡建设局'`)).rows[0].id;
+  const village = (
+    await client.query(`select left(responsible_unit_code, 12) v from matters where closed_at is null and length(responsible_unit_code) = 12 limit 1`)
+  ).rows[0].v;
+  const page = 'order by stage_deadline, id limit 51';
+  const queries = {
+    village: `select id from matters where closed_at is null and left(responsible_unit_code, 12) = '${village}' ${page}`,
+    township: `select id from matters where closed_at is null and left(responsible_unit_code, 9) = '${village.slice(0, 9)}' ${page}`,
+    district: `select id from matters where closed_at is null and left(responsible_unit_code, 6) = '530303' ${page}`,
+    department: `select id from matters where closed_at is null and exists (select 1 from matter_dispatches d where d.matter_id = matters.id and d.department_id = ${dept} and d.active) ${page}`,
+  };
+  const out = {};
+  for (const [role, q] of Object.entries(queries)) {
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const plan = (await client.query(`explain (analyze, format json) ${q}`)).rows[0]['QUERY PLAN'][0];
+      times.push(plan['Execution Time']);
+    }
+    const sorted = times.sort((a, b) => a - b);
+    out[role] = { p50Ms: round(sorted[n >> 1], 2), p95Ms: round(sorted[Math.floor(n * 0.95)], 2) };
+  }
+  return out;
+}
+
+async function main() {
+  requireBuild();
+  const dataDir = freshDataDir('matters');
+  const db = await createPgDatabase('matters');
+  const port = freePort();
+  let server;
+  try {
+    server = await startServer({ ...serverEnv({ port, dataDir, url: db.url }), JICENG_PUBLIC_RATE_LIMIT: '100000000' });
+    const base = `http://127.0.0.1:${port}`;
+    let endpoint = null;
+    let pgb = null;
+    if (!values['queue-only']) {
+      console.log(`[matters] intake: autocannon ${CONNECTIONS} connections × ${SECONDS} s …`);
+      endpoint = await intake(base);
+      console.log(`[matters] intake ${endpoint.reqPerSec} req/s, p99 ${endpoint.p99Ms} ms; ceiling: pgbench …`);
+      pgb = ceiling(db.url, dataDir);
+      console.log(`[matters] ceiling ${pgb.tps} tps`);
+    }
+    console.log(`[matters] generating ${ROWS} matters …`);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const generated = await generate(client);
+    const sql = await sqlTimes(client);
+    await client.end();
+    console.log(`[matters] ${generated.n} matters (${generated.open} open) in ${generated.generateMs} ms; queue pages …`);
+    const queue = {};
+    for (const user of ['village', 'township', 'district', 'department']) queue[user] = await timeQueue(base, await login(base, user));
+    const result = {
+      bench: 'matters',
+      date: new Date().toISOString(),
+      machine: { ...machine(), postgres: await postgresVersion() },
+      intake: endpoint && { connections: CONNECTIONS, seconds: SECONDS, endpoint, ceiling: pgb, ratio: round(endpoint.reqPerSec / pgb.tps, 2) },
+      queue: { rows: generated, pages: queue, sql },
+    };
+    console.log(JSON.stringify(result, null, 2));
+    if (!values['queue-only']) console.log(`wrote ${writeResult('matters-postgres', result)}`);
+  } finally {
+    await server?.stop();
+    if (values.keep) console.log(`[matters] kept ${db.url}`);
+    else await db.drop();
+    removeDir(dataDir);
+  }
+}
+
+await main();

@@ -1,0 +1,3 @@
+export * from './deadlines';
+export * from './machine';
+export * from './states';
