@@ -115,10 +115,11 @@ describe('the register, its import and household linkage in a browser', () => {
       const dialog = page.getByRole('dialog', { name: '调整户类别' });
       await button(dialog, '保存').click();
       await visible(dialog.getByText('请填写调整原因'));
-      await dialog.getByLabel('调整原因').fill('家庭收入已稳定，经村民代表评议退出监测');
+      await dialog.getByLabel('调整原因').fill('家庭收入已稳定经村民代表评议退出监测');
       await dialog.getByText('黄 · 脱贫户').click();
       await button(dialog, '保存').click();
-      await visible(page.getByRole('cell', { name: '家庭收入已稳定，经村民代表评议退出监测' }));
+      await visible(page.getByRole('cell', { name: '家庭收入已稳定经村民代表评议退出监测' }));
+      await page.screenshot({ path: '/tmp/jiceng-e2e-household.png', fullPage: true });
     },
     SLOW,
   );

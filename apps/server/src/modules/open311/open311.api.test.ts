@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/harness';
 
@@ -71,9 +72,12 @@ describe('Open311 GeoReport v2', () => {
     expect(created.service_request_id).toMatch(/^[0-9A-Z]{10}$/);
     expect(created.service_notice).toContain('已受理');
     requestId = created.service_request_id;
-    const district = await t.login('district');
-    const queue = await t.request({ method: 'GET', url: `/api/matters/queue?unitCode=${VILLAGE}`, cookie: district });
-    expect(queue.statusCode).toBe(200);
+    const stored = await t.database.db.execute(sql`select reporter_kind, reporter_name, lat from matters where tracking_code = ${requestId}`);
+    expect((stored as unknown as { rows: unknown[] }).rows[0]).toEqual({ reporter_kind: 'api', reporter_name: '张三', lat: null });
+    const events = await t.database.db.execute(
+      sql`select e.actor_kind from matter_events e join matters m on m.id = e.matter_id where m.tracking_code = ${requestId}`,
+    );
+    expect((events as unknown as { rows: unknown[] }).rows).toEqual([{ actor_kind: 'api' }]);
 
     const xml = await t.request({
       method: 'POST',

@@ -47,6 +47,7 @@ export default function DashboardPage() {
     const tierSeries = (value: (f: Summary['items'][number]['byTier']['red']) => number, stack?: string) =>
       TIERS.map((tier) => ({
         type: 'bar',
+        barMaxWidth: 40,
         name: t(`tier.${tier}` as const),
         stack,
         itemStyle: { color: TIER_COLOR[tier] },
@@ -62,6 +63,7 @@ export default function DashboardPage() {
         series: [
           {
             type: 'bar',
+            barMaxWidth: 40,
             name: t('dashboard.linked'),
             stack: 'c',
             itemStyle: { color: '#389e0d' },
@@ -69,6 +71,7 @@ export default function DashboardPage() {
           },
           {
             type: 'bar',
+            barMaxWidth: 40,
             name: t('dashboard.unlinked'),
             stack: 'c',
             itemStyle: { color: '#bfbfbf' },
