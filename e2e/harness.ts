@@ -5,7 +5,6 @@ import { type BrowserContext, type BrowserContextOptions, chromium, type Page } 
 import { afterAll, beforeAll } from 'vitest';
 import { type RunningServer, startServer } from './server';
 
-
 export interface E2E {
   baseUrl: string;
   /** A fresh Chromium with its own new profile (cookies, storage); closed after the file's tests. */

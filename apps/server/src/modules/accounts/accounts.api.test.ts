@@ -39,26 +39,31 @@ describe('login and sessions', () => {
   });
 
   it('says the session expired, and logout ends it', async () => {
-    const cookie = (String((await login('groupLeader', 'jiceng-demo')).headers['set-cookie']).split(';')[0]) as string;
+    const cookie = String((await login('groupLeader', 'jiceng-demo')).headers['set-cookie']).split(';')[0] as string;
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie })).statusCode).toBe(200);
     t.clock.advance(13 * 3600_000);
     const expired = await t.request({ method: 'GET', url: '/api/auth/me', cookie });
     expect(expired.statusCode).toBe(401);
     expect(expired.json().error.code).toBe('SESSION_EXPIRED');
-    const fresh = (String((await login('groupLeader', 'jiceng-demo')).headers['set-cookie']).split(';')[0]) as string;
+    const fresh = String((await login('groupLeader', 'jiceng-demo')).headers['set-cookie']).split(';')[0] as string;
     await t.request({ method: 'POST', url: '/api/auth/logout', cookie: fresh });
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: fresh })).statusCode).toBe(401);
     expect((await t.request({ method: 'GET', url: '/api/auth/me' })).json().error.code).toBe('UNAUTHENTICATED');
   });
 
   it('changes a password: the old one stops working, other sessions end', async () => {
-    const a = (String((await login('zoneLeader', 'jiceng-demo')).headers['set-cookie']).split(';')[0]) as string;
-    const b = (String((await login('zoneLeader', 'jiceng-demo')).headers['set-cookie']).split(';')[0]) as string;
+    const a = String((await login('zoneLeader', 'jiceng-demo')).headers['set-cookie']).split(';')[0] as string;
+    const b = String((await login('zoneLeader', 'jiceng-demo')).headers['set-cookie']).split(';')[0] as string;
     const weak = await t.request({ method: 'POST', url: '/api/auth/password', cookie: a, payload: { currentPassword: 'jiceng-demo', newPassword: 'short' } });
     expect(weak.json().error).toMatchObject({ code: 'PASSWORD_WEAK', field: 'newPassword' });
     const wrong = await t.request({ method: 'POST', url: '/api/auth/password', cookie: a, payload: { currentPassword: 'nope', newPassword: 'new-pass-2026' } });
     expect(wrong.json().error).toMatchObject({ code: 'PASSWORD_WRONG', field: 'currentPassword' });
-    const ok = await t.request({ method: 'POST', url: '/api/auth/password', cookie: a, payload: { currentPassword: 'jiceng-demo', newPassword: 'new-pass-2026' } });
+    const ok = await t.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      cookie: a,
+      payload: { currentPassword: 'jiceng-demo', newPassword: 'new-pass-2026' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: a })).statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: b })).statusCode).toBe(401);
@@ -77,15 +82,30 @@ describe('user management', () => {
     const outside = await t.request({ method: 'POST', url: '/api/users', cookie, payload: { ...base, username: 'x-rep', unitCode: '530303203201' } });
     expect(outside.statusCode).toBe(403);
     expect(outside.json().error.field).toBe('unitCode');
-    const above = await t.request({ method: 'POST', url: '/api/users', cookie, payload: { ...base, username: 'x-town', role: 'township', unitCode: '530303203' } });
+    const above = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      cookie,
+      payload: { ...base, username: 'x-town', role: 'township', unitCode: '530303203' },
+    });
     expect(above.statusCode).toBe(403);
     expect(above.json().error.code).toBe('ROLE_NOT_ALLOWED');
     const dup = await t.request({ method: 'POST', url: '/api/users', cookie, payload: { ...base, username: 'liu-rep', unitCode: '5303032032110101' } });
     expect(dup.json().error).toMatchObject({ code: 'USERNAME_TAKEN', field: 'username' });
-    const badPhone = await t.request({ method: 'POST', url: '/api/users', cookie, payload: { ...base, username: 'y-rep', unitCode: '5303032032110101', phone: '12345' } });
+    const badPhone = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      cookie,
+      payload: { ...base, username: 'y-rep', unitCode: '5303032032110101', phone: '12345' },
+    });
     expect(badPhone.statusCode).toBe(400);
     expect(badPhone.json().error.field).toBe('phone');
-    const wrongLevel = await t.request({ method: 'POST', url: '/api/users', cookie, payload: { ...base, username: 'z-gl', role: 'groupLeader', unitCode: '530303203211' } });
+    const wrongLevel = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      cookie,
+      payload: { ...base, username: 'z-gl', role: 'groupLeader', unitCode: '530303203211' },
+    });
     expect(wrongLevel.json().error).toMatchObject({ code: 'ROLE_UNIT_MISMATCH', field: 'unitCode' });
   });
 
@@ -115,7 +135,7 @@ describe('user management', () => {
     expect((await t.request({ method: 'POST', url: '/api/users', cookie, payload: { ...base, username: 'water1' } })).json().error.field).toBe('departmentId');
     const ok = await t.request({ method: 'POST', url: '/api/users', cookie, payload: { ...base, username: 'water1', departmentId: water.id } });
     expect(ok.json()).toMatchObject({ departmentName: '区水务局' });
-    const deptCookie = (String((await login('water1', 'dept-pass-01')).headers['set-cookie']).split(';')[0]) as string;
+    const deptCookie = String((await login('water1', 'dept-pass-01')).headers['set-cookie']).split(';')[0] as string;
     expect((await t.request({ method: 'GET', url: '/api/users', cookie: deptCookie })).statusCode).toBe(403);
   });
 });

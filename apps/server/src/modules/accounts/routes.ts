@@ -18,7 +18,12 @@ export function accountRoutes(config: Config): FastifyPluginAsyncZod {
         config: {
           access: 'public',
           // Per address and username: a village office behind one NAT is not locked out together.
-          rateLimit: { max: 20, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string } | undefined)?.username ?? ''}` },
+          rateLimit: {
+            max: 20,
+            timeWindow: '1 minute',
+            hook: 'preHandler',
+            keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string } | undefined)?.username ?? ''}`,
+          },
         },
         schema: { tags, summary: 'Log in; answers with an httpOnly session cookie', body: s.loginBody, response: { 200: s.actorOut } },
       },

@@ -10,7 +10,14 @@ describe('the audit log', () => {
     const zone = (await t.request({ method: 'GET', url: '/api/units/530303203211', cookie })).json().children[1];
     await t.request({ method: 'PATCH', url: `/api/units/${zone.code}`, cookie, payload: { name: '河边片' }, remoteAddress: '10.1.2.3' });
     const log = (await t.request({ method: 'GET', url: `/api/audit?entityId=${zone.code}&action=unit.rename`, cookie: await t.login('admin') })).json();
-    expect(log.items[0]).toMatchObject({ actorName: 'village', action: 'unit.rename', unitCode: zone.code, before: { name: '第二片' }, after: { name: '河边片' }, ip: '10.1.2.3' });
+    expect(log.items[0]).toMatchObject({
+      actorName: 'village',
+      action: 'unit.rename',
+      unitCode: zone.code,
+      before: { name: '第二片' },
+      after: { name: '河边片' },
+      ip: '10.1.2.3',
+    });
   });
 
   it('writes nothing, not even the audit row, when the change fails', async () => {
@@ -28,7 +35,7 @@ describe('the audit log', () => {
     await expect(t.database.db.execute(sql`delete from audit_events`)).rejects.toThrow();
   });
 
-  it('is closed to roles without audit:read and limited to the viewer\'s subtree', async () => {
+  it("is closed to roles without audit:read and limited to the viewer's subtree", async () => {
     expect((await t.request({ method: 'GET', url: '/api/audit', cookie: await t.login('village') })).statusCode).toBe(403);
     const sup = (await t.request({ method: 'GET', url: '/api/audit', cookie: await t.login('supervisor') })).json();
     expect(sup.items.every((e: { unitCode: string | null }) => e.unitCode?.startsWith('530303'))).toBe(true);
