@@ -9,7 +9,7 @@ const DESK = { viewport: { width: 1280, height: 800 } };
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const PROBLEM = '地河一组村口的路灯坏了一个多月，晚上老人出门看不见路';
 
-async function visible(locator: Locator, timeout = 20_000): Promise<Locator> {
+async function visible(locator: Locator, timeout = 45_000): Promise<Locator> {
   await locator.first().waitFor({ state: 'visible', timeout });
   return locator;
 }
@@ -35,7 +35,12 @@ async function act(page: Page, action: string, fill: (dialog: Locator) => Promis
   await visible(dialog);
   await fill(dialog);
   await button(dialog, action).click();
-  await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+  // On failure, say what the dialog shows (a server refusal is printed inside it) and keep a screenshot.
+  await dialog.waitFor({ state: 'hidden', timeout: 45_000 }).catch(async (e) => {
+    console.error(`dialog "${action}" stayed open:`, await dialog.innerText().catch(() => ''));
+    await page.screenshot({ path: `/tmp/jiceng-e2e-failed-${action}.png` });
+    throw e;
+  });
   await visible(
     page
       .getByRole('heading', { name: /诉求详情/ })
@@ -101,6 +106,11 @@ describe.sequential('the closed loop: 吹哨 → 传导 → 汇总/响应 → �
     await visible(phone.getByRole('region', { name: '附近已有人反映了类似问题' }));
     await visible(phone.getByRole('button', { name: '不是同一个问题，继续提交' }));
     await phone.screenshot({ path: '/tmp/jiceng-e2e-resident-similar.png', fullPage: true });
+    // …and the resident follows it instead, leaving a phone number for the answer.
+    await phone.getByRole('button', { name: '我也遇到了，关注它' }).first().click();
+    await phone.getByRole('region', { name: '附近已有人反映了类似问题' }).getByLabel('手机号').fill('13912340000');
+    await phone.getByRole('button', { name: '关注，办好后通知我' }).click();
+    await visible(phone.getByRole('status').filter({ hasText: '已关注' }));
   });
 
   it('the representative (on a phone) transmits it', async () => {

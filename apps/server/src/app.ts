@@ -94,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(householdRoutes);
       await api.register(notificationRoutes);
       await api.register(webhookRoutes);
-      await api.register(similarRoutes);
+      await api.register(similarRoutes(config));
       await api.register(apiKeyRoutes);
       await api.register(metricsRoutes);
       await api.register(cardRoutes(config));

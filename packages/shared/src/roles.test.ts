@@ -11,6 +11,7 @@ describe('permissions', () => {
   });
   it('lets departments see only matters, not the register', () => {
     expect(can('department', 'household:read')).toBe(false);
+    expect(can('department', 'unit:read')).toBe(false);
     expect(can('department', 'matter:handle')).toBe(true);
   });
   it('declares every role', () => {

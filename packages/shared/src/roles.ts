@@ -58,7 +58,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   zoneLeader: ['unit:read', 'household:read', 'visit:read', 'visit:write', 'matter:read', 'matter:report', 'matter:handle', 'metrics:read'],
   groupLeader: ['unit:read', 'household:read', 'visit:read', 'visit:write', 'matter:read', 'matter:report', 'matter:handle', 'metrics:read'],
   representative: ['unit:read', 'household:read', 'visit:read', 'visit:write', 'matter:read', 'matter:report', 'matter:handle'],
-  department: ['unit:read', 'matter:read', 'matter:handle'],
+  // A department sees only the matters dispatched to it: no tree, no register.
+  department: ['matter:read', 'matter:handle'],
   supervisor: ['unit:read', 'household:read', 'visit:read', 'matter:read', 'metrics:read', 'audit:read'],
 };
 

@@ -50,6 +50,7 @@ export interface SimilarHit {
   state: string;
   stateName: string;
   followers: number;
+  followToken: string;
   reportedAt: string;
 }
 

@@ -97,11 +97,39 @@ function similarList(hits: SimilarHit[], onContinue: () => void) {
           ` · ${s.stateName}`,
           h('p', {}, s.description),
           h('p', { class: 'muted' }, `${t('reportedAt', { at: when(s.reportedAt) })} · ${t('similarFollowers', { n: s.followers })}`),
+          followControl(s),
         ),
       ),
     ),
     go,
   );
+}
+
+/** "我也遇到了": follow the matter (told of its answer by phone) instead of filing it again. */
+function followControl(hit: SimilarHit) {
+  const box = h('div', { class: 'follow' });
+  const start = h('button', { type: 'button', class: 'button secondary' }, t('followIt'));
+  start.addEventListener('click', () => {
+    const phone = h('input', { type: 'tel', inputmode: 'tel', autocomplete: 'tel', maxlength: 20, value: draft.phone, 'aria-label': t('phone') });
+    const confirm = h('button', { type: 'button', class: 'button' }, t('followConfirm'));
+    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    confirm.addEventListener('click', async () => {
+      confirm.disabled = true;
+      try {
+        await call('POST', '/matters/follow', { followToken: hit.followToken, phone: phone.value.trim() });
+        draft.phone = phone.value;
+        mount(box, h('p', { role: 'status' }, t('followed')));
+      } catch (err) {
+        error.textContent = err instanceof Error ? err.message : String(err);
+        error.hidden = false;
+        confirm.disabled = false;
+      }
+    });
+    mount(box, h('label', {}, t('phone'), phone), confirm, error);
+    phone.focus();
+  });
+  mount(box, start);
+  return box;
 }
 
 function done(root: HTMLElement, code: string, again: () => void) {

@@ -42,24 +42,47 @@ export function serverSecret(dataDir: string, env: NodeJS.ProcessEnv = process.e
   return value;
 }
 
-function mac(secret: Buffer, householdId: number): string {
-  return createHmac('sha256', secret).update(`household-report:${householdId}`).digest('base64url').slice(0, 16);
+type TokenPurpose = 'household-report' | 'matter-follow';
+
+function mac(secret: Buffer, purpose: TokenPurpose, id: number): string {
+  return createHmac('sha256', secret).update(`${purpose}:${id}`).digest('base64url').slice(0, 16);
 }
 
-/** A household's report token for its contact-card QR (/r/<token>): the id and a truncated HMAC. */
-export function householdReportToken(secret: Buffer, householdId: number): string {
-  return `${householdId.toString(36)}.${mac(secret, householdId)}`;
+/** An id and a truncated HMAC bound to one purpose: it names the id without letting anyone forge another. */
+function signId(secret: Buffer, purpose: TokenPurpose, id: number): string {
+  return `${id.toString(36)}.${mac(secret, purpose, id)}`;
 }
 
-/** The household id a token names, or null when the token was not made with this secret. */
-export function verifyHouseholdReportToken(secret: Buffer, token: string): number | null {
+function verifyId(secret: Buffer, purpose: TokenPurpose, token: string): number | null {
   const m = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{16})$/.exec(token);
   if (!m) return null;
   const id = Number.parseInt(m[1] as string, 36);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const expected = Buffer.from(mac(secret, id));
+  const expected = Buffer.from(mac(secret, purpose, id));
   const given = Buffer.from(m[2] as string);
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+}
+
+/** A household's report token for its contact-card QR (/r/<token>). */
+export function householdReportToken(secret: Buffer, householdId: number): string {
+  return signId(secret, 'household-report', householdId);
+}
+
+/** The household id a token names, or null when the token was not made with this secret. */
+export function verifyHouseholdReportToken(secret: Buffer, token: string): number | null {
+  return verifyId(secret, 'household-report', token);
+}
+
+/**
+ * Lets a resident follow a similar matter shown on the report page without learning its tracking
+ * code (which would let them read its answer, rate or reopen it).
+ */
+export function matterFollowToken(secret: Buffer, matterId: number): string {
+  return signId(secret, 'matter-follow', matterId);
+}
+
+export function verifyMatterFollowToken(secret: Buffer, token: string): number | null {
+  return verifyId(secret, 'matter-follow', token);
 }
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;

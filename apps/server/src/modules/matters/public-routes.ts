@@ -4,7 +4,7 @@ import type { Config } from '../../platform/config';
 import { AppError } from '../../platform/errors';
 import * as householdRepo from '../households/repository';
 import * as categories from './categories';
-import { serverSecret, verifyHouseholdReportToken } from './codes';
+import { serverSecret, verifyHouseholdReportToken, verifyMatterFollowToken } from './codes';
 import * as pub from './public';
 import { reportAsResident } from './report';
 import * as s from './schemas';
@@ -78,6 +78,23 @@ export function publicMatterRoutes(config: Config): FastifyPluginAsyncZod {
         schema: { tags, summary: 'Follow an existing matter instead of filing it again', params: s.trackingParam, body: s.followBody, security: [] },
       },
       (req) => pub.follow(req.ctx, req.params.trackingCode, req.body),
+    );
+    app.post(
+      '/public/matters/follow',
+      {
+        config: { access: 'public', rateLimit: write },
+        schema: {
+          tags,
+          summary: 'Follow a similar matter shown on the report page, by its followToken (its tracking code stays private)',
+          body: s.followBody.extend({ followToken: z.string().min(1).max(40) }),
+          security: [],
+        },
+      },
+      (req) => {
+        const id = verifyMatterFollowToken(secret(), req.body.followToken);
+        if (!id) throw new AppError('NOT_FOUND', { what: 'followToken' }, { field: 'followToken' });
+        return pub.followById(req.ctx, id, req.body);
+      },
     );
   };
 }

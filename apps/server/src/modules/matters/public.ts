@@ -59,7 +59,19 @@ export async function reopen(ctx: Ctx, code: string, input: { reason: string }) 
 
 /** "Me too": follow an existing matter instead of filing the same problem again. */
 export async function follow(ctx: Ctx, code: string, input: { name?: string | null; phone: string }) {
-  const m = await followMerge(ctx, await byCode(ctx, code));
+  return followMatter(ctx, await byCode(ctx, code), input);
+}
+
+/** Follow by the opaque token the similar-matters list gives: the tracking code stays private. */
+export async function followById(ctx: Ctx, id: number, input: { name?: string | null; phone: string }) {
+  const m = await repo.findMatter(ctx.db, id);
+  if (!m) throw new AppError('NOT_FOUND', { what: 'followToken' }, { field: 'followToken' });
+  const { trackingCode: _private, ...rest } = await followMatter(ctx, m, input);
+  return rest;
+}
+
+async function followMatter(ctx: Ctx, found: MatterRow, input: { name?: string | null; phone: string }) {
+  const m = await followMerge(ctx, found);
   if (['closed', 'closedUnresolved'].includes(m.state))
     throw new AppError('MATTER_TRANSITION_NOT_ALLOWED', { action: 'follow', state: m.state, actionZh: '关注', stateZh: MATTER_STATE_ZH[m.state] });
   const added = await repo.addFollower(ctx.db, { matterId: m.id, kind: 'follower', name: input.name ?? null, phone: input.phone, createdAt: ctx.clock.now() });

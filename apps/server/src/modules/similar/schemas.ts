@@ -26,6 +26,8 @@ export const similarPublicOut = z.object({
   state: z.enum(MATTER_STATES),
   stateName: z.string(),
   followers: z.number(),
+  /** For POST /api/public/matters/follow; not the tracking code. */
+  followToken: z.string(),
   reportedAt: z.date(),
   score: z.number(),
 });

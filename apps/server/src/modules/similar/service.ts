@@ -1,6 +1,7 @@
 import { isFinal, levelOfCode, MATTER_STATE_ZH } from '@jiceng/shared';
 import { type Ctx, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { matterFollowToken } from '../matters/codes';
 import * as matterRepo from '../matters/repository';
 import { featuresOf } from './features';
 import * as repo from './repository';
@@ -85,7 +86,7 @@ export function shortPublicText(description: string, max = 40): string {
 }
 
 /** For the resident's report page: "is this already reported?" with nothing that identifies anyone. */
-export async function similarMattersPublic(ctx: Ctx, input: { unitCode: string; text: string }) {
+export async function similarMattersPublic(ctx: Ctx, input: { unitCode: string; text: string }, secret: Buffer) {
   const { rows, categories } = await hitsFor(ctx, input.unitCode, input.text, '');
   const followers = rows.length
     ? await matterRepo.listFollowers(
@@ -103,6 +104,7 @@ export async function similarMattersPublic(ctx: Ctx, input: { unitCode: string; 
       state: m.state,
       stateName: MATTER_STATE_ZH[m.state],
       followers: count.get(m.id) ?? 0,
+      followToken: matterFollowToken(secret, m.id),
       reportedAt: m.createdAt,
       score,
     };

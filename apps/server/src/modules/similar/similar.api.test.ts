@@ -62,11 +62,22 @@ describe('similar matters', () => {
     });
     expect(res.statusCode).toBe(200);
     const [hit] = res.json();
-    expect(Object.keys(hit).sort()).toEqual(['category', 'description', 'followers', 'reportedAt', 'score', 'state', 'stateName']);
+    expect(Object.keys(hit).sort()).toEqual(['category', 'description', 'followToken', 'followers', 'reportedAt', 'score', 'state', 'stateName']);
     expect(hit).toMatchObject({ category: '基础设施', state: 'triaged', stateName: '已汇总', followers: 1 });
     expect(hit.description.startsWith('村口东边的路灯坏了')).toBe(true);
     expect(res.body).not.toContain('13908741234');
     expect(res.body).not.toContain(ids.light?.trackingCode);
+
+    // "Me too": follow it by its token; the answer still keeps the tracking code private.
+    const followed = await t.request({ method: 'POST', url: '/api/public/matters/follow', payload: { followToken: hit.followToken, phone: '13900001111' } });
+    expect(followed.statusCode).toBe(200);
+    expect(followed.json()).toMatchObject({ following: true, followerCount: 2 });
+    expect(followed.body).not.toContain(ids.light?.trackingCode);
+    const again = (await t.request({ method: 'POST', url: '/api/public/matters/similar', payload: { unitCode: GROUP1, text: '村口东边路灯坏了，晚上老人出门不安全' } })).json();
+    expect(again[0].followers).toBe(2);
+    const forged = await t.request({ method: 'POST', url: '/api/public/matters/follow', payload: { followToken: `${hit.followToken.split('.')[0]}.AAAAAAAAAAAAAAAA`, phone: '13900001111' } });
+    expect(forged.statusCode).toBe(404);
+    expect(forged.json().error.field).toBe('followToken');
   });
 
   it('forgets closed matters and remembers them again when reopened', async () => {

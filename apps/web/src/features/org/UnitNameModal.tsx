@@ -1,9 +1,8 @@
-import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Form, Input } from 'antd';
 import { UNIT_NAME_MAX } from '@jiceng/shared/units';
 import { useI18n } from '../../app/i18n';
 import type { Unit } from '../../app/types';
-import { useApiError } from '../../app/useApiError';
+import { FormModal } from '../../app/FormModal';
 
 /** Names a new zone or group, or renames one; the server's refusal lands on the name field. */
 export function UnitNameModal(props: {
@@ -14,33 +13,15 @@ export function UnitNameModal(props: {
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const showError = useApiError();
   const [form] = Form.useForm<{ name: string }>();
-  const [busy, setBusy] = useState(false);
   const submit = async ({ name }: { name: string }) => {
-    setBusy(true);
-    try {
-      props.onDone(await props.save(name));
-    } catch (err) {
-      showError(err, form);
-      setBusy(false);
-    }
+    props.onDone(await props.save(name));
   };
   return (
-    <Modal
-      open
-      title={props.title}
-      onOk={() => form.submit()}
-      onCancel={props.onCancel}
-      confirmLoading={busy}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-    >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ name: props.initial ?? '' }}>
-        <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('auth.required', { field: t('org.name') }) }]}>
-          <Input maxLength={UNIT_NAME_MAX} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal title={props.title} form={form} onSubmit={submit} onCancel={props.onCancel} initialValues={{ name: props.initial ?? '' }}>
+      <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('auth.required', { field: t('org.name') }) }]}>
+        <Input maxLength={UNIT_NAME_MAX} autoFocus />
+      </Form.Item>
+    </FormModal>
   );
 }
