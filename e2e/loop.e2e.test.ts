@@ -37,7 +37,7 @@ async function act(page: Page, action: string, fill: (dialog: Locator) => Promis
   await button(dialog, action).click();
   // On failure, say what the dialog shows (a server refusal is printed inside it) and keep a screenshot.
   await dialog.waitFor({ state: 'hidden', timeout: 45_000 }).catch(async (e) => {
-    console.error(`dialog "${action}" stayed open:`, await dialog.innerText().catch(() => ''));
+    console.error(`dialog "${action}" stayed open:`, await dialog.textContent().catch(() => ''));
     await page.screenshot({ path: `/tmp/jiceng-e2e-failed-${action}.png` });
     throw e;
   });

@@ -73,9 +73,15 @@ describe('similar matters', () => {
     expect(followed.statusCode).toBe(200);
     expect(followed.json()).toMatchObject({ following: true, followerCount: 2 });
     expect(followed.body).not.toContain(ids.light?.trackingCode);
-    const again = (await t.request({ method: 'POST', url: '/api/public/matters/similar', payload: { unitCode: GROUP1, text: '村口东边路灯坏了，晚上老人出门不安全' } })).json();
+    const again = (
+      await t.request({ method: 'POST', url: '/api/public/matters/similar', payload: { unitCode: GROUP1, text: '村口东边路灯坏了，晚上老人出门不安全' } })
+    ).json();
     expect(again[0].followers).toBe(2);
-    const forged = await t.request({ method: 'POST', url: '/api/public/matters/follow', payload: { followToken: `${hit.followToken.split('.')[0]}.AAAAAAAAAAAAAAAA`, phone: '13900001111' } });
+    const forged = await t.request({
+      method: 'POST',
+      url: '/api/public/matters/follow',
+      payload: { followToken: `${hit.followToken.split('.')[0]}.AAAAAAAAAAAAAAAA`, phone: '13900001111' },
+    });
     expect(forged.statusCode).toBe(404);
     expect(forged.json().error.field).toBe('followToken');
   });
