@@ -98,17 +98,16 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   return inter / (a.length + b.length - inter);
 }
 
-export function dice(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
+/** How many of a's tokens b also has. */
+function shared(a: readonly string[], b: readonly string[]): number {
   const sb = new Set(b);
   let inter = 0;
   for (const x of a) if (sb.has(x)) inter++;
-  return (2 * inter) / (a.length + b.length);
+  return inter;
 }
 
-/** Jaccard where each shared word counts by its IDF: sharing 路灯 says more than sharing 晚上. */
-export function weightedJaccard(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
+/** IDF weight of a's tokens that b also has, and of each side. */
+function weighted(a: readonly string[], b: readonly string[]): { inter: number; wa: number; wb: number } {
   const sb = new Set(b);
   let inter = 0;
   let wa = 0;
@@ -119,30 +118,30 @@ export function weightedJaccard(a: readonly string[], b: readonly string[]): num
     if (sb.has(x)) inter += w;
   }
   for (const x of b) wb += idfOf(x);
+  return { inter, wa, wb };
+}
+
+export function dice(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return (2 * shared(a, b)) / (a.length + b.length);
+}
+
+/** Jaccard where each shared word counts by its IDF: sharing 路灯 says more than sharing 晚上. */
+export function weightedJaccard(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const { inter, wa, wb } = weighted(a, b);
   return inter / (wa + wb - inter);
 }
 
 /** Overlap coefficient: a short report inside a long one still scores high. */
 export function overlap(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const sb = new Set(b);
-  let inter = 0;
-  for (const x of a) if (sb.has(x)) inter++;
-  return inter / Math.min(a.length, b.length);
+  return shared(a, b) / Math.min(a.length, b.length);
 }
 
 /** IDF-weighted overlap coefficient: shared weight over the lighter side's weight. */
 export function weightedOverlap(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const sb = new Set(b);
-  let inter = 0;
-  let wa = 0;
-  let wb = 0;
-  for (const x of a) {
-    const w = idfOf(x);
-    wa += w;
-    if (sb.has(x)) inter += w;
-  }
-  for (const x of b) wb += idfOf(x);
+  const { inter, wa, wb } = weighted(a, b);
   return inter / Math.min(wa, wb);
 }
