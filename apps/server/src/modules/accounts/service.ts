@@ -1,5 +1,6 @@
 import { can, isWithin, levelOfCode, mayManageRole, PERMISSIONS, type Role, ROLE_LEVEL } from '@jiceng/shared';
 import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { escapeLike } from '../../db/like';
 import { type Ctx, inTransaction, requireActor, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
@@ -68,7 +69,7 @@ export async function listUsers(ctx: Ctx, q: { unitCode?: string; role?: Role; q
   const prefix = q.unitCode ?? scopeOf(ctx);
   if (prefix) where.push(like(users.unitCode, `${prefix}%`));
   if (q.role) where.push(eq(users.role, q.role));
-  if (q.q) where.push(or(like(users.username, `%${q.q}%`), like(users.displayName, `%${q.q}%`)) as SQL);
+  if (q.q) where.push(or(like(users.username, `%${escapeLike(q.q)}%`), like(users.displayName, `%${escapeLike(q.q)}%`)) as SQL);
   const [rows, total] = await Promise.all([
     baseQuery(ctx)
       .where(and(...where))

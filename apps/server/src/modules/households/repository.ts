@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { users } from '../accounts/tables';
-import { escapeLike } from '../org/repository';
+import { escapeLike } from '../../db/like';
 import { units } from '../org/tables';
 import { households, residents, tierChanges } from './tables';
 

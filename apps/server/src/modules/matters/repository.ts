@@ -1,7 +1,7 @@
 import { FINAL_STATES, type MatterState } from '@jiceng/shared';
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { escapeLike } from '../org/repository';
+import { escapeLike } from '../../db/like';
 import { departments, units } from '../org/tables';
 import { matterCategories, matterDispatches, matterEvents, matterFollowers, matterPhotos, matters } from './tables';
 

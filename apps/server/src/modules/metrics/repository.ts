@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { escapeLike } from '../org/repository';
+import { escapeLike } from '../../db/like';
 
 export type GroupBy = 'unit' | 'month' | 'department';
 

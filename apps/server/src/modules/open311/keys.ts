@@ -4,7 +4,7 @@ import { and, eq, isNull, like } from 'drizzle-orm';
 import { type Ctx, inTransaction, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
-import { escapeLike } from '../org/repository';
+import { escapeLike } from '../../db/like';
 import { getUnit } from '../org/service';
 import { apiKeys } from './tables';
 

@@ -1,7 +1,7 @@
 import { and, desc, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { matters } from '../matters/tables';
-import { escapeLike } from '../org/repository';
+import { escapeLike } from '../../db/like';
 
 /** Read-only: the matters module has no actor-free listing; this is the Open311 view of its rows. */
 export function findRequests(

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { escapeLike } from '../../db/like';
 import { users } from '../accounts/tables';
 import { departments, units } from './tables';
 
@@ -99,10 +100,6 @@ export async function updateUnit(db: Executor, code: string, patch: Partial<type
 
 export function deleteUnit(db: Executor, code: string) {
   return db.delete(units).where(eq(units.code, code));
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 // Departments -----------------------------------------------------------------------------

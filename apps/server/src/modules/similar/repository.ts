@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { escapeLike } from '../org/repository';
+import { escapeLike } from '../../db/like';
 import type { featuresOf } from './features';
 import { matterTextIndex } from './tables';
 

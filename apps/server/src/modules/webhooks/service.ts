@@ -4,7 +4,7 @@ import { type Ctx, inTransaction, requirePermission, requireScope, scopeOf } fro
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { getUnit } from '../org/service';
-import { escapeLike } from '../org/repository';
+import { escapeLike } from '../../db/like';
 import { presentEndpoint, presentOutbox } from './presenter';
 import { type OutboxStatus, outbox, webhookEndpoints } from './tables';
 
