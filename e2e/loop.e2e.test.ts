@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login, useE2E } from './harness';
+import { button, visible } from './ui';
 
 const e2e = useE2E();
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
@@ -8,18 +9,6 @@ const DESK = { viewport: { width: 1280, height: 800 } };
 // A 1×1 PNG: the resident's "camera" photo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const PROBLEM = '地河一组村口的路灯坏了一个多月，晚上老人出门看不见路';
-
-async function visible(locator: Locator, timeout = 45_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator;
-}
-
-/** antd spaces out two-character Chinese button labels ("办 结"); match either way. */
-function button(scope: Page | Locator, label: string): Locator {
-  const chars = [...label];
-  const name = chars.length === 2 ? new RegExp(`^${chars[0]}\\s?${chars[1]}$`) : label;
-  return scope.getByRole('button', { name });
-}
 
 /** Opens a matter from the queue by its tracking code. */
 async function openMatter(page: Page, code: string): Promise<void> {

@@ -2,28 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '../packages/shared/src/idNumber';
 import { apiLogin } from './api';
 import { login, useE2E } from './harness';
+import { button, visible } from './ui';
 
 const e2e = useE2E();
 // The shared 2-core machine runs several engineers' builds and tests at once.
 const SLOW = 180_000;
 const dir = mkdtempSync(path.join(tmpdir(), 'jiceng-e2e-register-'));
-
-async function visible(locator: Locator, timeout = 45_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator;
-}
-
-/** antd spaces out two-character Chinese button labels ("导 出"); match either way. */
-function button(page: Page | Locator, label: string): Locator {
-  const chars = [...label];
-  const name = chars.length === 2 ? new RegExp(`^${chars[0]}\\s?${chars[1]}$`) : label;
-  return page.getByRole('button', { name });
-}
 
 const id = (birth: string, seq: number) => {
   const first17 = `530303${birth}${String(seq).padStart(3, '0')}`;

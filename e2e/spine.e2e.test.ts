@@ -1,20 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login, useE2E } from './harness';
+import { button, visible } from './ui';
 
 const e2e = useE2E();
-
-async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator;
-}
-
-/** antd spaces out two-character Chinese button labels ("保 存"); match either way. */
-function button(page: Page, label: string): Locator {
-  const chars = [...label];
-  const name = chars.length === 2 ? new RegExp(`^${chars[0]}\\s?${chars[1]}$`) : label;
-  return page.getByRole('button', { name });
-}
 
 /**
  * Chooses in an antd Select by typing and pressing Enter once the wanted option is listed:
@@ -31,7 +20,7 @@ function unitHeading(page: Page, name: string): Locator {
   return page.getByRole('heading', { name, exact: true });
 }
 
-describe('the spine in a browser', () => {
+describe('the spine in a browser', { timeout: 180_000 }, () => {
   let page: Page;
 
   it('a village cadre logs in (Chinese by default) and lands on their village', async () => {

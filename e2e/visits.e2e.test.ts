@@ -1,23 +1,13 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api';
 import { login, useE2E } from './harness';
+import { button, visible } from './ui';
 
 const e2e = useE2E();
 // The shared 2-core machine runs several engineers' builds and tests at once.
 const SLOW = 180_000;
 const GROUP = '53030320321101' + '01'; // 地河一组, where 王代表 (representative) is
-
-async function visible(locator: Locator, timeout = 45_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator;
-}
-
-function button(scope: Page | Locator, label: string): Locator {
-  const chars = [...label];
-  const name = chars.length === 2 ? new RegExp(`^${chars[0]}\\s?${chars[1]}$`) : label;
-  return scope.getByRole('button', { name });
-}
 
 interface Visit {
   clientKey: string;
