@@ -16,6 +16,8 @@ export interface Actor {
 /** What every service call receives: who acts, on which connection, when, from where. */
 export interface Ctx {
   db: Executor;
+  /** The database outside any transaction: the same object for every request (per-database caches key on it). */
+  base?: Executor;
   actor: Actor | null;
   clock: Clock;
   locale: Locale;
@@ -47,5 +49,5 @@ export function scopeOf(ctx: Ctx): string {
 
 /** Runs `fn` in one transaction; the audit rows it writes commit or roll back with the change. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx }));
+  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx, base: ctx.base ?? ctx.db }));
 }

@@ -22,7 +22,7 @@ export async function runJobOnce(db: Database['db'], clock: Clock, job: Job): Pr
     const res = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`jiceng.job.${job.name}`})) as locked`);
     const locked = (res as unknown as { rows: { locked: boolean }[] }).rows[0]?.locked;
     if (!locked) return false;
-    await job.run({ db: tx, actor: null, clock, locale: 'zh-CN', requestId: `job:${job.name}`, ip: null });
+    await job.run({ db: tx, base: db, actor: null, clock, locale: 'zh-CN', requestId: `job:${job.name}`, ip: null });
     return true;
   });
 }

@@ -1,5 +1,5 @@
 import { can, isWithin, levelOfCode, mayManageRole, PERMISSIONS, type Role, ROLE_LEVEL } from '@jiceng/shared';
-import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { escapeLike } from '../../db/like';
 import { type Ctx, inTransaction, requireActor, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -262,6 +262,18 @@ export function userExists(ctx: Ctx, username: string) {
 }
 
 /** Active users bound exactly to one of `unitCodes` with one of `roles` (who to notify, who leads). */
+/**
+ * The active users holding these roles at these units, as a query (`select id …`) another module
+ * can embed, e.g. to notify them in the same statement that writes the message.
+ */
+export function userIdsAtQuery(ctx: Ctx, targets: { unitCode: string; roles: Role[] }[]) {
+  const wanted = targets.filter((t) => t.roles.length > 0).map((t) => and(eq(users.unitCode, t.unitCode), inArray(users.role, t.roles)));
+  return ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(wanted.length ? or(...wanted) : sql`false`, eq(users.status, 'active')));
+}
+
 export async function findUserIdsAt(ctx: Ctx, input: { unitCodes: string[]; roles: Role[] }): Promise<number[]> {
   if (input.unitCodes.length === 0 || input.roles.length === 0) return [];
   const rows = await ctx.db

@@ -1,6 +1,7 @@
 import type { Urgency } from '@jiceng/shared';
 import { type Ctx, inTransaction, requirePermission } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { ttlCache } from '../../platform/ttl-cache';
 import { recordAudit } from '../audit/service';
 import { presentCategory } from './presenter';
 import * as repo from './repository';
@@ -37,19 +38,11 @@ export async function listCategories(ctx: Ctx, includeInactive: boolean) {
 
 // Every report reads its category: keep them briefly in memory. An edit applies at once on this
 // instance and within CACHE_MS on the others (names and hours, never which matter is which).
-const CACHE_MS = 10_000;
-const cache = new Map<string, { row: repo.CategoryRow | null; until: number }>();
+const cache = ttlCache<repo.CategoryRow | null>(10_000);
 
 /** An active category, or CATEGORY_NOT_FOUND naming the field. */
 export async function requireCategory(ctx: Ctx, code: string, field = 'categoryCode') {
-  const hit = cache.get(code);
-  const now = Date.now();
-  let row = hit && hit.until > now ? hit.row : undefined;
-  if (row === undefined) {
-    row = await repo.findCategory(ctx.db, code);
-    if (cache.size > 1000) cache.clear();
-    cache.set(code, { row, until: now + CACHE_MS });
-  }
+  const row = await cache.get(ctx, code, () => repo.findCategory(ctx.db, code));
   if (!row?.active) throw new AppError('CATEGORY_NOT_FOUND', { code }, { field });
   return row;
 }
@@ -85,7 +78,7 @@ export async function putCategory(ctx: Ctx, code: string, input: CategoryInput) 
       updatedAt: tx.clock.now(),
     };
     await repo.upsertCategory(tx.db, row);
-    cache.delete(code);
+    cache.clear();
     await recordAudit(tx, {
       action: before ? 'matterCategory.update' : 'matterCategory.create',
       entityType: 'matterCategory',

@@ -276,6 +276,20 @@ describe('bad input is refused with the field', () => {
     expect(res.json().error).toMatchObject({ code, field });
   });
 
+  it('a unit that moved since a report there is refused by name, not with a 500 (units are cached briefly)', async () => {
+    const village = await login('village');
+    const zone = await t.request({ method: 'POST', url: '/api/units', cookie: village, payload: { parentCode: VILLAGE, name: '缓存测试片' } });
+    const group = await t.request({ method: 'POST', url: '/api/units', cookie: village, payload: { parentCode: zone.json().code, name: '缓存测试组' } });
+    const code = group.json().code as string;
+    expect((await publicReport({ ...base, unitCode: code })).statusCode).toBe(201);
+    const moved = await t.request({ method: 'POST', url: `/api/units/${code}/move`, cookie: village, payload: { zoneCode: '53030320321101' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const stale = await publicReport({ ...base, unitCode: code });
+    expect(stale.statusCode, stale.body).toBe(404);
+    expect(stale.json().error).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'unitCode' });
+    expect((await publicReport({ ...base, unitCode: moved.json().code })).statusCode).toBe(201);
+  });
+
   it('forbidden transitions name the action and the state or role', async () => {
     const { id } = await repReport('桥栏杆松动');
     const state = await act('village', id, 'feedback', { message: '已经处理好了' });

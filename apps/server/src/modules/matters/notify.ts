@@ -1,7 +1,7 @@
 import { levelOfCode, MATTER_STATE_ZH, type Role, type UnitLevel } from '@jiceng/shared';
 import type { Ctx } from '../../platform/context';
-import { findUserIdsAt, findUserIdsInDepartments } from '../accounts/service';
-import { notify } from '../notifications/service';
+import { findUserIdsAt, findUserIdsInDepartments, userIdsAtQuery } from '../accounts/service';
+import { notify, notifySelected } from '../notifications/service';
 import type { MatterRow } from './repository';
 import * as repo from './repository';
 
@@ -19,9 +19,13 @@ function rolesAt(unitCode: string): Role[] {
   return level ? ROLES_AT[level] : [];
 }
 
+type UnitTarget = { unitCode: string; roles: Role[] };
+
+const targetsAt = (codes: string[]): UnitTarget[] => [...new Set(codes)].map((unitCode) => ({ unitCode, roles: rolesAt(unitCode) }));
+
 async function unitUsers(ctx: Ctx, unitCodes: string[]): Promise<number[]> {
   const out: number[] = [];
-  for (const code of new Set(unitCodes)) out.push(...(await findUserIdsAt(ctx, { unitCodes: [code], roles: rolesAt(code) })));
+  for (const t of targetsAt(unitCodes)) out.push(...(await findUserIdsAt(ctx, { unitCodes: [t.unitCode], roles: t.roles })));
   return out;
 }
 
@@ -32,26 +36,39 @@ async function followerUsers(ctx: Ctx, m: MatterRow): Promise<number[]> {
   return ids;
 }
 
-/** The people who must act next (or who asked to hear) after a matter reached its new state. */
-export async function recipients(ctx: Ctx, m: MatterRow, action: string): Promise<number[]> {
+/** When the people to tell are just those working at some units: which units (null otherwise). */
+function unitTargets(m: MatterRow, action: string): UnitTarget[] | null {
   switch (m.state) {
     case 'reported':
-      return unitUsers(ctx, [m.unitCode]);
-    case 'transmitted': {
+      return targetsAt([m.unitCode]);
+    case 'transmitted':
       // The group leader and the zone leader above sort it (汇总).
-      const codes = [m.unitCode];
-      if (m.unitCode.length === 16) codes.push(m.unitCode.slice(0, 14));
-      return unitUsers(ctx, codes);
-    }
+      return targetsAt(m.unitCode.length === 16 ? [m.unitCode, m.unitCode.slice(0, 14)] : [m.unitCode]);
     case 'triaged':
     case 'escalated':
     case 'reopened':
-      return unitUsers(ctx, [m.responsibleUnitCode]);
+      return targetsAt([m.responsibleUnitCode]);
     case 'transferred':
-      return unitUsers(ctx, [m.transferToUnitCode ?? m.responsibleUnitCode]);
+      return targetsAt([m.transferToUnitCode ?? m.responsibleUnitCode]);
+    case 'dispatched':
+    case 'accepted':
+      return action === 'checkIn' || action === 'reply' ? targetsAt([m.responsibleUnitCode]) : null;
+    default:
+      return null;
+  }
+}
+
+/** The people who must act next (or who asked to hear) after a matter reached its new state. */
+export async function recipients(ctx: Ctx, m: MatterRow, action: string): Promise<number[]> {
+  const targets = unitTargets(m, action);
+  if (targets)
+    return unitUsers(
+      ctx,
+      targets.map((t) => t.unitCode),
+    );
+  switch (m.state) {
     case 'dispatched':
     case 'accepted': {
-      if (action === 'checkIn' || action === 'reply') return unitUsers(ctx, [m.responsibleUnitCode]);
       if (action === 'dispatch') {
         const ds = await repo.listDispatches(ctx.db, m.id);
         return findUserIdsInDepartments(
@@ -69,6 +86,13 @@ export async function recipients(ctx: Ctx, m: MatterRow, action: string): Promis
     case 'closedUnresolved':
     case 'merged':
       return followerUsers(ctx, m);
+    case 'reported':
+    case 'transmitted':
+    case 'triaged':
+    case 'escalated':
+    case 'reopened':
+    case 'transferred':
+      return []; // unitTargets answered these above
     default: {
       const unreachable: never = m.state;
       throw new Error(`unknown state ${String(unreachable)}`);
@@ -78,9 +102,7 @@ export async function recipients(ctx: Ctx, m: MatterRow, action: string): Promis
 
 /** One inbox message per recipient per event (the dedup key makes a retried sweep harmless). */
 export async function notifyTransition(ctx: Ctx, m: MatterRow, action: string, eventId: number, extra: number[] = []): Promise<void> {
-  const ids = [...(await recipients(ctx, m, action)), ...extra].filter((id) => id !== ctx.actor?.userId);
-  await notify(ctx, {
-    userIds: ids,
+  const message = {
     kind: `matter.${action}`,
     title: `诉求${MATTER_STATE_ZH[m.state]}（${m.trackingCode}）`,
     titleEn: `Matter ${m.state} (${m.trackingCode})`,
@@ -91,7 +113,15 @@ export async function notifyTransition(ctx: Ctx, m: MatterRow, action: string, e
     unitCode: m.responsibleUnitCode,
     params: { action, state: m.state, trackingCode: m.trackingCode },
     dedupKey: `matter:${m.id}:event:${eventId}`,
-  });
+  };
+  const targets = unitTargets(m, action);
+  // The common case (every report): choose and notify in one statement.
+  if (targets && extra.length === 0) {
+    await notifySelected(ctx, userIdsAtQuery(ctx, targets), message, ctx.actor?.userId ?? null);
+    return;
+  }
+  const ids = [...(await recipients(ctx, m, action)), ...extra].filter((id) => id !== ctx.actor?.userId);
+  await notify(ctx, { userIds: ids, ...message });
 }
 
 /** An overdue notice to the unit that let the clock run out (once per stage deadline). */

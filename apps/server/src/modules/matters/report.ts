@@ -1,6 +1,8 @@
 import { initialDeadlines, levelOfCode, type MatterState, type ReporterKind, stageDeadline, type Urgency } from '@jiceng/shared';
 import { type Ctx, inTransaction, requirePermission, requireScope } from '../../platform/context';
+import { isForeignKeyViolation } from '../../db/errors';
 import { AppError } from '../../platform/errors';
+import { ttlCache } from '../../platform/ttl-cache';
 import { recordAudit } from '../audit/service';
 import { loadHousehold } from '../households/access';
 import * as householdRepo from '../households/repository';
@@ -10,6 +12,7 @@ import { newTrackingCode, PHOTO_MAX_BYTES, sniffImage, verifyHouseholdReportToke
 import { emitMatterEvent } from './events';
 import { notifyTransition } from './notify';
 import { eventPayload } from './record';
+import type { CategoryRow } from './repository';
 import * as repo from './repository';
 
 export interface ReportInput {
@@ -37,14 +40,19 @@ export function decodePhoto(photo: string | null | undefined) {
   return { data, mime };
 }
 
+// Every public report names its unit; units change rarely. A unit deleted or re-coded since it
+// was cached is still refused: the matter's foreign key fails and createMatter says UNIT_NOT_FOUND.
+const knownUnits = ttlCache<boolean>(10_000);
+const unitMissing = (unitCode: string) => new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field: 'unitCode' });
+
 /** A matter lives in a village or below, in a unit that exists. */
-async function requireMatterUnit(ctx: Ctx, unitCode: string) {
+async function requireMatterUnit(ctx: Ctx, unitCode: string): Promise<void> {
   const level = levelOfCode(unitCode);
   if (!level) throw new AppError('UNIT_CODE_INVALID', { code: unitCode }, { field: 'unitCode' });
   if (level === 'district' || level === 'township') throw new AppError('MATTER_UNIT_LEVEL', {}, { field: 'unitCode' });
-  const unit = await orgRepo.findUnit(ctx.db, unitCode);
-  if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field: 'unitCode' });
-  return unit;
+  // Only units found are kept: one created a moment ago must not wait for an entry to expire.
+  const exists = await knownUnits.get(ctx, unitCode, async () => (await orgRepo.findUnit(ctx.db, unitCode)) !== null, Boolean);
+  if (!exists) throw unitMissing(unitCode);
 }
 
 interface NewMatter extends ReportInput {
@@ -58,6 +66,15 @@ interface NewMatter extends ReportInput {
 export async function createMatter(ctx: Ctx, input: NewMatter) {
   const category = await requireCategory(ctx, input.categoryCode);
   const photo = decodePhoto(input.photo);
+  try {
+    return await insertNewMatter(ctx, input, category, photo);
+  } catch (err) {
+    if (isForeignKeyViolation(err, 'matters_unit_code_units_code_fk')) throw unitMissing(input.unitCode);
+    throw err;
+  }
+}
+
+async function insertNewMatter(ctx: Ctx, input: NewMatter, category: CategoryRow, photo: ReturnType<typeof decodePhoto>) {
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const urgency = input.urgency ?? category.defaultUrgency;

@@ -4,10 +4,10 @@ import * as matterRepo from '../matters/repository';
 import { matterFacts } from './tables';
 
 /** Copies what the rates need from the matter as it stands after the event (same transaction). */
-export async function recordFacts(ctx: Ctx, e: Pick<MatterEvent, 'matterId'>): Promise<void> {
-  const m = await matterRepo.findMatter(ctx.db, e.matterId);
-  if (!m) return;
-  const dispatches = await matterRepo.listDispatches(ctx.db, m.id);
+export async function recordFacts(ctx: Ctx, e: Pick<MatterEvent, 'action' | 'matter'>): Promise<void> {
+  const m = e.matter;
+  // A new matter has no dispatches yet: spare every report that read.
+  const dispatches = e.action === 'report' ? [] : await matterRepo.listDispatches(ctx.db, m.id);
   const lead = dispatches.filter((d) => d.dispatch.role === 'lead').at(-1)?.dispatch;
   const row = {
     matterId: m.id,

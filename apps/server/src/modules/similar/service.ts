@@ -2,6 +2,7 @@ import { isFinal, levelOfCode, MATTER_STATE_ZH } from '@jiceng/shared';
 import { type Ctx, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { matterFollowToken } from '../matters/codes';
+import type { MatterEvent } from '../matters/events';
 import * as matterRepo from '../matters/repository';
 import { featuresOf } from './features';
 import * as repo from './repository';
@@ -27,12 +28,12 @@ function queryFeatures(villageCode: string, text: string) {
 }
 
 /** Keeps the index in step: a new matter's text on its report, open/closed on every later event. */
-export async function indexMatterEvent(ctx: Ctx, e: { matterId: number; action: string; toState: string; unitCode: string }): Promise<void> {
+export async function indexMatterEvent(ctx: Ctx, e: Pick<MatterEvent, 'matterId' | 'action' | 'toState' | 'unitCode' | 'matter'>): Promise<void> {
   const open = !isFinal(e.toState as never);
   if (e.action !== 'report' && (await repo.setOpen(ctx.db, e.matterId, open, e.unitCode)) > 0) return;
   // A report, or a matter from before this index existed: (re)build its row from the matter.
-  const m = await matterRepo.findMatter(ctx.db, e.matterId);
-  if (!m || levelOfCode(m.unitCode) === null || m.unitCode.length < 12) return;
+  const m = e.matter;
+  if (levelOfCode(m.unitCode) === null || m.unitCode.length < 12) return;
   const village = m.unitCode.slice(0, 12);
   await repo.upsertIndex(ctx.db, {
     matterId: m.id,

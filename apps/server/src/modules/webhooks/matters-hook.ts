@@ -4,7 +4,7 @@ import { loadConfig } from '../../platform/config';
 import { type MatterEvent, onMatterEvent } from '../matters/events';
 import * as matterRepo from '../matters/repository';
 import { type MatterCardEvent, matterCardMessage } from './message';
-import { enqueueToUnits } from './outbox';
+import { endpointsOf, enqueueToEndpoints } from './outbox';
 
 /** Which matter events reach the chats, and as what. */
 export function cardEventOf(e: Pick<MatterEvent, 'action' | 'data'>): MatterCardEvent | null {
@@ -31,9 +31,11 @@ export function chatUnitsOf(unitCode: string): string[] {
 async function onEvent(ctx: Ctx, e: MatterEvent): Promise<void> {
   const kind = cardEventOf(e);
   if (!kind) return;
-  const m = await matterRepo.findMatter(ctx.db, e.matterId);
-  if (!m) return;
+  const m = e.matter;
   const units = chatUnitsOf(m.unitCode);
+  // Most units have no robot: ask that first, and build the card only for those that do.
+  const endpoints = await endpointsOf(ctx, units);
+  if (endpoints.length === 0) return;
   const [category, names] = await Promise.all([matterRepo.findCategory(ctx.db, m.categoryCode), matterRepo.unitNames(ctx.db, units)]);
   const byCode = new Map(names.map((n) => [n.code, n.name]));
   const extra =
@@ -56,7 +58,7 @@ async function onEvent(ctx: Ctx, e: MatterEvent): Promise<void> {
     link: `${loadConfig().publicUrl}/matters/${m.id}`,
     extra,
   });
-  await enqueueToUnits(ctx, units, payload, `matter-event:${e.eventId}`);
+  await enqueueToEndpoints(ctx, endpoints, payload, `matter-event:${e.eventId}`);
 }
 
 let installed = false;

@@ -28,12 +28,20 @@ export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<boolean> {
 }
 
 /** Enqueues one message to every enabled endpoint configured on `unitCodes`; returns how many were new. */
-export async function enqueueToUnits(ctx: Ctx, unitCodes: string[], payload: unknown, dedupKey: string): Promise<number> {
-  if (unitCodes.length === 0) return 0;
-  const endpoints = await ctx.db
+/** The enabled robots of these units (zones, groups, villages): most units have none. */
+export function endpointsOf(ctx: Ctx, unitCodes: string[]) {
+  if (unitCodes.length === 0) return Promise.resolve([]);
+  return ctx.db
     .select({ id: webhookEndpoints.id, unitCode: webhookEndpoints.unitCode })
     .from(webhookEndpoints)
     .where(and(inArray(webhookEndpoints.unitCode, unitCodes), eq(webhookEndpoints.enabled, true)));
+}
+
+export async function enqueueToUnits(ctx: Ctx, unitCodes: string[], payload: unknown, dedupKey: string): Promise<number> {
+  return enqueueToEndpoints(ctx, await endpointsOf(ctx, unitCodes), payload, dedupKey);
+}
+
+export async function enqueueToEndpoints(ctx: Ctx, endpoints: { id: number; unitCode: string }[], payload: unknown, dedupKey: string): Promise<number> {
   let n = 0;
   for (const e of endpoints) if (await enqueue(ctx, { endpointId: e.id, unitCode: e.unitCode, payload, dedupKey: `${dedupKey}:${e.id}` })) n++;
   return n;
