@@ -117,6 +117,11 @@ describe.sequential('the closed loop: 吹哨 → 传导 → 汇总/响应 → �
     await login(village, 'village');
     await visible(village.getByRole('heading', { name: '地河村' }));
     await openMatter(village, code);
+    // The resident's phone shows masked; the cadre may ask for it in full (an audited look).
+    await visible(village.getByText(/138\*\*\*\*1234/));
+    await button(village, '查看完整号码').click();
+    await visible(village.getByText(/13800001234/));
+    await visible(village.getByText('完整信息已显示，本次查看已记入审计日志'));
     await act(village, '响应受理', none, '已响应');
 
     const township = await e2e.newPage(DESK);

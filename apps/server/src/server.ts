@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { type Database, migrateDatabase, openDatabase } from './db/client';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig } from './platform/config';
@@ -43,8 +44,7 @@ function pendingDatabase(kind: Database['kind'], ready: Promise<Database>): Data
 }
 
 /** Starts jiceng: open the database, migrate, seed the demo if asked, listen, stop cleanly. */
-async function main(): Promise<void> {
-  const config = loadConfig();
+async function serve(config: Config): Promise<void> {
   // Opening the database (PGlite alone takes about a second) overlaps loading the web stack and
   // building the app, which are independent of it; listening waits for both.
   const ready = prepareDatabase(config);
@@ -68,6 +68,16 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   stopJobs = startJobs(database, systemClock, allJobs, app.log);
   app.log.info({ db: database.kind, demo: config.demo }, `jiceng is ready at http://${config.host}:${config.port}`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.workers > 1 && cluster.isPrimary) {
+    const { superviseWorkers } = await import('./platform/workers');
+    superviseWorkers(config.workers);
+    return;
+  }
+  await serve(config);
 }
 
 main().catch((err) => {

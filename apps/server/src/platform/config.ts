@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /** Every setting comes from the environment; docs/configuration.md lists them all. */
@@ -12,6 +13,8 @@ export interface Config {
   webDir: string | null;
   trustProxy: boolean;
   publicUrl: string;
+  /** HTTP worker processes sharing the port (PostgreSQL only: the embedded database belongs to one process). */
+  workers: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -20,6 +23,15 @@ function int(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+/** `JICENG_WORKERS`: a count, or `auto` for one per CPU core; more than one needs PostgreSQL. */
+function workersOf(env: NodeJS.ProcessEnv, databaseUrl: string | null): number {
+  const raw = env.JICENG_WORKERS;
+  const n = raw === 'auto' ? availableParallelism() : int('JICENG_WORKERS', 1);
+  if (n > 1 && !databaseUrl && raw !== 'auto')
+    throw new Error(`JICENG_WORKERS=${raw} needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process`);
+  return databaseUrl ? Math.max(1, n) : 1;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: env.JICENG_WEB_DIR || null,
     trustProxy: env.JICENG_TRUST_PROXY === '1' || env.JICENG_TRUST_PROXY === 'true',
     publicUrl: env.JICENG_PUBLIC_URL || `http://${host}:${port}`,
+    workers: workersOf(env, databaseUrl),
   };
 }

@@ -193,6 +193,37 @@ describe('reporter privacy', () => {
     expect(rq.json().items.find((m: Json) => m.id === id).reporter).toMatchObject({ hidden: true, name: null, phone: null });
     expect((await detailOf(id, 'village')).reporter).toMatchObject({ hidden: true, name: '孙某', phone: '137****1234' });
   });
+
+  it('the village reveals the full phones of reporter and followers on request, and the look is audited', async () => {
+    const res = await publicReport({
+      unitCode: GROUP,
+      categoryCode: 'utilities',
+      description: '组里停水三天了',
+      reporterName: '钱某',
+      reporterPhone: '13900005678',
+    });
+    const { trackingCode } = res.json();
+    const id = await idOf(trackingCode);
+    const followed = await t.request({
+      method: 'POST',
+      url: `/api/public/matters/${trackingCode}/follow`,
+      payload: { phone: '13600002222', name: '李某' },
+      remoteAddress: freshIp(),
+    });
+    expect(followed.statusCode, followed.body).toBe(200);
+    for (const user of ['representative', 'groupLeader', 'department', 'supervisor']) {
+      const refused = await t.request({ method: 'POST', url: `/api/matters/${id}/reveal-contacts`, cookie: await login(user) });
+      expect(refused.statusCode, `${user}: ${refused.body}`).toBe(403);
+    }
+    const shown = await t.request({ method: 'POST', url: `/api/matters/${id}/reveal-contacts`, cookie: await login('village') });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json()).toMatchObject({ reporter: { name: '钱某', phone: '13900005678' }, followers: [{ name: '李某', phone: '13600002222' }] });
+    const audit = await t.request({ method: 'GET', url: `/api/audit?action=pii.reveal&limit=50`, cookie: await login('district') });
+    expect(audit.statusCode, audit.body).toBe(200);
+    expect(audit.json().items.some((a: Json) => a.entityType === 'matter' && a.entityId === String(id))).toBe(true);
+    const missing = await t.request({ method: 'POST', url: '/api/matters/999999/reveal-contacts', cookie: await login('village') });
+    expect(missing.statusCode).toBe(404);
+  });
 });
 
 describe('concurrency', () => {

@@ -8,6 +8,7 @@ import * as categories from './categories';
 import { householdReportToken, serverSecret } from './codes';
 import * as queue from './queue';
 import { reportAsHandler } from './report';
+import { revealContacts } from './reveal';
 import * as s from './schemas';
 import { act } from './transition';
 
@@ -53,6 +54,19 @@ export function matterRoutes(config: Config): FastifyPluginAsyncZod {
       '/matters/:id',
       { config: { access: 'matter:read' }, schema: { tags, summary: 'A matter with its events, dispatches and photos', params: s.idParam } },
       (req) => queue.detail(req.ctx, req.params.id),
+    );
+    app.post(
+      '/matters/:id/reveal-contacts',
+      {
+        config: { access: 'pii:reveal' },
+        schema: {
+          tags,
+          summary: "Full phones of a matter's reporter and followers (village and above; audited)",
+          params: s.idParam,
+          response: { 200: s.revealContactsOut },
+        },
+      },
+      (req) => revealContacts(req.ctx, req.params.id),
     );
     app.get(
       '/matters/:id/photos/:photoId',

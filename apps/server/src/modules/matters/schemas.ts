@@ -125,3 +125,9 @@ export const categoryBody = z.object({
   resolveHoursComplex: hoursOverride,
 });
 export const categoryParam = z.object({ code: z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, '分类代码为小写字母、数字 / lower-case letters and digits') });
+
+export const revealContactsOut = z.object({
+  matterId: z.number(),
+  reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable() }),
+  followers: z.array(z.object({ name: z.string().nullable(), phone: z.string(), kind: z.string() })),
+});

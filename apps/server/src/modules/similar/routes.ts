@@ -5,6 +5,7 @@ import { serverSecret } from '../matters/codes';
 import { onMatterEvent } from '../matters/events';
 import * as s from './schemas';
 import { indexMatterEvent, similarMatters, similarMattersPublic } from './service';
+import { warmUpText } from './text';
 
 const tags = ['matters'];
 let installed = false;
@@ -15,6 +16,10 @@ export function similarRoutes(config: Config): FastifyPluginAsyncZod {
       installed = true;
       onMatterEvent(indexMatterEvent);
     }
+    // Once the server listens (never in tests, which inject): load the dictionaries off the first report's path.
+    app.addHook('onListen', async () => {
+      setTimeout(warmUpText, 200).unref();
+    });
     app.post(
       '/matters/similar',
       {

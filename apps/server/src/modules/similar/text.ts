@@ -72,6 +72,15 @@ function loadIdf(): Map<string, number> {
   return idf;
 }
 
+/**
+ * Loads jieba and the IDF table now rather than on the first report, so that the first resident
+ * after a start does not wait for them (a second or more on a busy machine).
+ */
+export function warmUpText(): void {
+  loadJieba();
+  loadIdf();
+}
+
 /** The words of a text, in search mode (long words also give their parts), without stopwords. */
 export function wordTokens(text: string): string[] {
   const norm = normalize(text);

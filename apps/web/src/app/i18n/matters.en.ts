@@ -20,6 +20,8 @@ export const mattersEn: Record<keyof typeof mattersZh, string> = {
   'matters.paused': 'Clock paused',
   'matters.reportedAt': 'Reported',
   'matters.reporter': 'Reporter',
+  'matters.revealContacts': 'Show full phone numbers',
+  'matters.follower': 'Follower',
   'matters.reporterHidden': 'The reporter asked not to be named',
   'matters.reporterKind.resident': 'Resident',
   'matters.reporterKind.representative': 'Via a representative',

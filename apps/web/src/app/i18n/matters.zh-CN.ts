@@ -19,6 +19,8 @@ export const mattersZh = {
   'matters.paused': '已暂停计时',
   'matters.reportedAt': '反映时间',
   'matters.reporter': '反映人',
+  'matters.revealContacts': '查看完整号码',
+  'matters.follower': '关注人',
   'matters.reporterHidden': '反映人要求不公开',
   'matters.reporterKind.resident': '群众',
   'matters.reporterKind.representative': '代表代报',

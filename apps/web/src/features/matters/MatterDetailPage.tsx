@@ -12,18 +12,12 @@ import { allowedActions, mayMerge } from './actions';
 import { Countdown } from './Countdown';
 import { fmt } from './format';
 import { MatterTimeline } from './MatterTimeline';
+import { ReporterContacts } from './ReporterContacts';
 import { SimilarPanel } from './SimilarPanel';
 import { StateTag } from './StateTag';
 import type { MatterDetail } from './types';
 
 const BEFORE_ACCEPT = ['reported', 'transmitted', 'triaged'];
-
-function ReporterText({ m }: { m: MatterDetail }) {
-  const { t } = useI18n();
-  const kind = t(`matters.reporterKind.${m.reporter.kind}`);
-  if (!m.reporter.name && !m.reporter.phone) return <>{m.reporter.hidden ? `${kind} · ${t('matters.reporterHidden')}` : kind}</>;
-  return <>{[kind, m.reporter.name, m.reporter.phone].filter(Boolean).join(' · ')}</>;
-}
 
 /** One matter: what, where, who, its clock, the departments, the history, and what the user may do now. */
 export default function MatterDetailPage() {
@@ -80,7 +74,7 @@ export default function MatterDetailPage() {
               <Descriptions.Item label={t('matters.responsible')}>{m.responsibleUnitName}</Descriptions.Item>
               <Descriptions.Item label={t('matters.reportedAt')}>{fmt(m.createdAt)}</Descriptions.Item>
               <Descriptions.Item label={t('matters.reporter')}>
-                <ReporterText m={m} />
+                <ReporterContacts m={m} />
               </Descriptions.Item>
               <Descriptions.Item label={t('matters.respondBy')}>{fmt(m.respondBy)}</Descriptions.Item>
               <Descriptions.Item label={t('matters.resolveBy')}>{fmt(m.resolveBy)}</Descriptions.Item>

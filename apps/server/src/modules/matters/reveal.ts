@@ -1,0 +1,32 @@
+import { isWithin } from '@jiceng/shared';
+import { type Ctx, inTransaction, requirePermission } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { recordAudit } from '../audit/service';
+import { loadVisible } from './access';
+import * as repo from './repository';
+
+/**
+ * The full phones (and names) of a matter's reporter and of the residents following it, so a
+ * handler can call them back. Only pii:reveal roles whose unit covers the matter's place (the
+ * village and above, never a department or a representative); the audit row commits with the read.
+ */
+export async function revealContacts(ctx: Ctx, id: number) {
+  const actor = requirePermission(ctx, 'pii:reveal');
+  return inTransaction(ctx, async (tx) => {
+    const m = await loadVisible(tx, id);
+    if (!isWithin(m.unitCode, actor.unitCode)) throw new AppError('OUT_OF_SCOPE', { field: 'id' }, { field: 'id' });
+    const followers = (await repo.listFollowers(tx.db, [m.id])).filter((f) => f.kind !== 'reporter' && f.phone);
+    await recordAudit(tx, {
+      action: 'pii.reveal',
+      entityType: 'matter',
+      entityId: m.id,
+      unitCode: m.unitCode,
+      after: { fields: ['reporterPhone', ...(followers.length ? ['followerPhones'] : [])], trackingCode: m.trackingCode },
+    });
+    return {
+      matterId: m.id,
+      reporter: { name: m.reporterName, phone: m.reporterPhone },
+      followers: followers.map((f) => ({ name: f.name, phone: f.phone as string, kind: f.kind })),
+    };
+  });
+}
