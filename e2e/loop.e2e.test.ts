@@ -60,6 +60,9 @@ describe.sequential('the closed loop: 吹哨 → 传导 → 汇总/响应 → �
 
   it('the resident scans the card on a 360 px phone and reports with a photo', async () => {
     const phone = await e2e.newPage(PHONE);
+    // The village's public link names the village too.
+    await phone.goto('/report/530303203211');
+    await visible(phone.getByText('反映到：地河村'));
     await phone.goto(`/r/${token}`);
     await visible(phone.getByText('反映到：地河一组'));
     // The page is its own small entry: no antd, no router.

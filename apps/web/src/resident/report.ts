@@ -32,7 +32,11 @@ interface Loaded {
 async function load(target: Target): Promise<Loaded> {
   const [categories, unit] = await Promise.all([
     call<Category[]>('GET', '/categories'),
-    target.token ? call<{ unitCode: string; unitName: string }>('GET', `/report-token/${encodeURIComponent(target.token)}`) : Promise.resolve(null),
+    target.token
+      ? call<{ unitCode: string; unitName: string }>('GET', `/report-token/${encodeURIComponent(target.token)}`)
+      : target.unitCode
+        ? call<{ unitCode: string; unitName: string }>('GET', `/report-units/${target.unitCode}`)
+        : Promise.resolve(null),
   ]);
   return { categories, unitCode: unit?.unitCode ?? target.unitCode ?? null, unitName: unit?.unitName ?? null };
 }

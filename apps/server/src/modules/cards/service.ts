@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/service';
 import * as householdRepo from '../households/repository';
 import * as linkageRepo from '../linkage/repository';
 import { householdReportToken, serverSecret } from '../matters/codes';
-import * as orgRepo from '../org/repository';
+import * as orgLookup from '../org/lookup';
 import { type ContactCard, renderCards } from './render';
 import { villageSettings } from './tables';
 import { eq } from 'drizzle-orm';
@@ -20,7 +20,7 @@ async function checkPrintUnit(ctx: Ctx, unitCode: string, field = 'unitCode') {
   const level = levelOfCode(unitCode);
   if (level !== 'village' && level !== 'zone' && level !== 'group') throw fieldError(field, '应为村（社区）、片或组的代码', 'a village, zone or group code');
   requireScope(ctx, unitCode, field);
-  const unit = await orgRepo.findUnit(ctx.db, unitCode);
+  const unit = await orgLookup.findUnit(ctx, unitCode);
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field });
   return unit;
 }
@@ -56,8 +56,8 @@ export async function printCards(ctx: Ctx, config: Config, unitCode: string): Pr
   // Leaders and names of every group, zone and village on the page, fetched once each.
   const codes = new Set<string>();
   for (const r of rows) for (const n of [12, 14, 16]) if (r.household.unitCode.length >= n) codes.add(r.household.unitCode.slice(0, n));
-  const summaries = new Map<string, Awaited<ReturnType<typeof orgRepo.findUnitSummary>>>();
-  for (const c of codes) summaries.set(c, await orgRepo.findUnitSummary(ctx.db, c));
+  const summaries = new Map<string, Awaited<ReturnType<typeof orgLookup.findUnitSummary>>>();
+  for (const c of codes) summaries.set(c, await orgLookup.findUnitSummary(ctx, c));
   const village = unitCode.slice(0, 12);
   const [settings] = await ctx.db.select().from(villageSettings).where(eq(villageSettings.unitCode, village));
   const secret = serverSecret(config.dataDir);

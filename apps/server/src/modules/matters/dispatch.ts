@@ -1,7 +1,7 @@
 import { addHours, DEFAULT_LIMITS, type MatterCommand } from '@jiceng/shared';
 import type { Actor, Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import * as orgRepo from '../org/repository';
+import * as orgLookup from '../org/lookup';
 import type { MatterRow } from './repository';
 import * as repo from './repository';
 
@@ -22,7 +22,7 @@ export async function dispatchDepartments(tx: Ctx, actor: Actor, m: MatterRow, c
   const allowedUnits = [m.unitCode.slice(0, 9), m.unitCode.slice(0, 6)];
   for (const [i, id] of [cmd.leadDepartmentId, ...cooperate].entries()) {
     const field = i === 0 ? 'leadDepartmentId' : `cooperateDepartmentIds.${i - 1}`;
-    const dept = await orgRepo.findDepartment(tx.db, id);
+    const dept = await orgLookup.findDepartment(tx, id);
     if (!dept) throw new AppError('MATTER_DISPATCH_DEPARTMENT', { field, reasonZh: `部门 ${id} 不存在`, reasonEn: `no department ${id}` }, { field });
     if (!allowedUnits.includes(dept.unitCode))
       throw new AppError(

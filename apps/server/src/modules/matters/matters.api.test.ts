@@ -291,6 +291,20 @@ describe('time limits', () => {
   });
 });
 
+describe("a village's public report link", () => {
+  it('names the place from the village down, and refuses townships and unknown codes', async () => {
+    const get = (code: string) => t.request({ method: 'GET', url: `/api/public/report-units/${code}`, remoteAddress: freshIp() });
+    expect((await get(VILLAGE)).json()).toEqual({ unitCode: VILLAGE, unitName: '地河村' });
+    expect((await get(GROUP)).json()).toEqual({ unitCode: GROUP, unitName: '地河村 第一片 地河一组' });
+    const township = await get(TOWNSHIP);
+    expect(township.statusCode).toBe(400);
+    expect(township.json().error).toMatchObject({ code: 'VALIDATION', field: 'code' });
+    const unknown = await get('530303203299');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'code' });
+  });
+});
+
 describe('bad input is refused with the field', () => {
   const base = { unitCode: GROUP, categoryCode: 'environment', description: '河道有垃圾' };
   it.each([

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../platform/config';
 import { AppError } from '../../platform/errors';
+import { localPathName } from '../org/lookup';
 import * as householdRepo from '../households/repository';
 import * as categories from './categories';
 import { serverSecret, verifyHouseholdReportToken, verifyMatterFollowToken } from './codes';
@@ -39,6 +40,23 @@ export function publicMatterRoutes(config: Config): FastifyPluginAsyncZod {
         const found = id === null ? null : await householdRepo.findHousehold(req.ctx.db, id);
         if (!found) throw new AppError('MATTER_REPORT_TOKEN', {}, { field: 'token' });
         return { unitCode: found.household.unitCode, unitName: found.unitName };
+      },
+    );
+    app.get(
+      '/public/report-units/:code',
+      {
+        config: { access: 'public', rateLimit: read },
+        schema: {
+          tags,
+          summary: "Where a village's public report link (/report/<code>) reports to: its name from the village down",
+          params: z.object({ code: z.string().regex(/^\d{12}(\d{2}){0,2}$/, '应为村、片或组的代码 / a village, zone or group code') }),
+          security: [],
+        },
+      },
+      async (req) => {
+        const unitName = await localPathName(req.ctx, req.params.code);
+        if (!unitName) throw new AppError('UNIT_NOT_FOUND', { code: req.params.code }, { field: 'code' });
+        return { unitCode: req.params.code, unitName };
       },
     );
     app.post(

@@ -6,7 +6,7 @@ import { ttlCache } from '../../platform/ttl-cache';
 import { recordAudit } from '../audit/service';
 import { loadHousehold } from '../households/access';
 import * as householdRepo from '../households/repository';
-import * as orgRepo from '../org/repository';
+import * as orgLookup from '../org/lookup';
 import { requireCategory } from './categories';
 import { newTrackingCode, PHOTO_MAX_BYTES, sniffImage, verifyHouseholdReportToken } from './codes';
 import { emitMatterEvent } from './events';
@@ -51,7 +51,7 @@ async function requireMatterUnit(ctx: Ctx, unitCode: string): Promise<void> {
   if (!level) throw new AppError('UNIT_CODE_INVALID', { code: unitCode }, { field: 'unitCode' });
   if (level === 'district' || level === 'township') throw new AppError('MATTER_UNIT_LEVEL', {}, { field: 'unitCode' });
   // Only units found are kept: one created a moment ago must not wait for an entry to expire.
-  const exists = await knownUnits.get(ctx, unitCode, async () => (await orgRepo.findUnit(ctx.db, unitCode)) !== null, Boolean);
+  const exists = await knownUnits.get(ctx, unitCode, async () => (await orgLookup.findUnit(ctx, unitCode)) !== null, Boolean);
   if (!exists) throw unitMissing(unitCode);
 }
 

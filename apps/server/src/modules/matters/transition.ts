@@ -17,7 +17,7 @@ import {
 } from '@jiceng/shared';
 import { type Actor, type Ctx, inTransaction, requireActor } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import * as orgRepo from '../org/repository';
+import * as orgLookup from '../org/lookup';
 import { loadVisible, requireActScope } from './access';
 import { requireCategory } from './categories';
 import * as dispatch from './dispatch';
@@ -117,7 +117,7 @@ async function plan(tx: Ctx, actor: Actor | null, m: MatterRow, cmd: MatterComma
       };
     }
     case 'transfer': {
-      const target = await orgRepo.findUnit(tx.db, cmd.targetUnitCode);
+      const target = await orgLookup.findUnit(tx, cmd.targetUnitCode);
       const bad = (reasonZh: string, reasonEn: string) => new AppError('MATTER_TRANSFER_TARGET', { reasonZh, reasonEn }, { field: 'targetUnitCode' });
       if (!target) throw bad('单位不存在', 'no such unit');
       if (!['village', 'township', 'district'].includes(target.level))

@@ -1,7 +1,7 @@
 import { CODE_LENGTH, childLevelOf, levelOfCode } from '@jiceng/shared';
 import { type Ctx, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError, fieldError } from '../../platform/errors';
-import * as orgRepo from '../org/repository';
+import * as orgLookup from '../org/lookup';
 import { type GroupBy, rateCounts } from './repository';
 
 export const RATES = ['response', 'resolution', 'satisfaction', 'onTime', 'reopen', 'settledInVillage', 'settledInTownship'] as const;
@@ -70,7 +70,7 @@ export async function matterMetrics(ctx: Ctx, q: MetricsQuery) {
   const level = levelOfCode(unitCode);
   if (!level) throw new AppError('UNIT_CODE_INVALID', { code: unitCode }, { field: 'unitCode' });
   requireScope(ctx, unitCode);
-  const unit = await orgRepo.findUnit(ctx.db, unitCode);
+  const unit = await orgLookup.findUnit(ctx, unitCode);
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field: 'unitCode' });
   const month = beijingMonth(ctx.clock.now());
   const from = q.from ?? month.from;
@@ -83,7 +83,7 @@ export async function matterMetrics(ctx: Ctx, q: MetricsQuery) {
   const counts = await rateCounts(ctx.db, { unitCode, from, to, now: ctx.clock.now(), groupBy: q.groupBy, childLength });
   const total = emptyRow(unitCode, unit.name);
   const rows = new Map<string, MetricRow>();
-  if (q.groupBy === 'unit') for (const c of await orgRepo.findChildren(ctx.db, unitCode)) rows.set(c.code, emptyRow(c.code, c.name));
+  if (q.groupBy === 'unit') for (const c of await orgLookup.findChildren(ctx, unitCode)) rows.set(c.code, emptyRow(c.code, c.name));
   if (q.groupBy === 'month') for (const m of monthsBetween(from, to)) rows.set(m, emptyRow(m, m));
   for (const c of counts) {
     const rate = c.rate as Rate;
@@ -98,7 +98,7 @@ export async function matterMetrics(ctx: Ctx, q: MetricsQuery) {
   }
   if (q.groupBy === 'department')
     for (const row of rows.values()) {
-      const d = await orgRepo.findDepartment(ctx.db, Number(row.key));
+      const d = await orgLookup.findDepartment(ctx, Number(row.key));
       if (d) row.name = d.name;
     }
   return { unitCode, unitName: unit.name, from, to, groupBy: q.groupBy, total, rows: [...rows.values()].sort((a, b) => a.key.localeCompare(b.key)) };

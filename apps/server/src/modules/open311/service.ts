@@ -6,10 +6,10 @@ import { normalizeTrackingCode } from '../matters/codes';
 import type { MatterRow } from '../matters/repository';
 import * as matterRepo from '../matters/repository';
 import { createMatter } from '../matters/report';
-import * as orgRepo from '../org/repository';
+import * as orgLookup from '../org/lookup';
+import { listMattersFeed } from '../matters/feed';
 import { shortPublicText } from '../similar/service';
 import { Open311Error } from './format';
-import { findRequests } from './repository';
 import { resolveKey } from './keys';
 
 /** Open311 knows open and closed: a matter with a result (or closed honestly) is closed. */
@@ -84,7 +84,7 @@ export async function createRequest(ctx: Ctx, body: Record<string, unknown>) {
       addressId ? 'address_id must be the code of a village, zone or group' : 'address_id (a village, zone or group code) is required for this api_key',
     );
   if (!isWithin(unitCode, key.unitCode)) throw new Open311Error(403, "address_id is outside the api_key's area");
-  if (!(await orgRepo.findUnit(ctx.db, unitCode))) throw new Open311Error(404, `address_id not found: ${unitCode}`);
+  if (!(await orgLookup.findUnit(ctx, unitCode))) throw new Open311Error(404, `address_id not found: ${unitCode}`);
   const name = [str(body, 'last_name', 50), str(body, 'first_name', 50)].filter(Boolean).join('');
   const m = await createMatter(ctx, {
     unitCode,
@@ -165,10 +165,10 @@ export async function listRequests(ctx: Ctx, q: Record<string, unknown>) {
   }
   const serviceCode = typeof q.service_code === 'string' && q.service_code ? q.service_code : undefined;
   // Explicit ids are looked up regardless of the date window, as the spec says.
-  const rows = await findRequests(ctx.db, {
+  const rows = await listMattersFeed(ctx, {
     scope,
-    codes: ids,
-    serviceCode,
+    trackingCodes: ids,
+    categoryCode: serviceCode,
     from: ids ? undefined : from,
     to: ids ? undefined : to,
     states,
