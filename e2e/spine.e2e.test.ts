@@ -73,9 +73,11 @@ describe('the spine in a browser', { timeout: 180_000 }, () => {
 
     // The same name again: the server's Chinese message shows as a toast and on the name field.
     await button(page, '新建组').click();
-    await page.getByRole('dialog', { name: '新建组' }).getByLabel('名称').fill('新建测试组');
-    await button(page, '保存').click();
-    await visible(page.getByRole('dialog', { name: '新建组' }).getByText('同一上级下已有名为“新建测试组”的单位'));
+    const again = await visible(page.getByRole('dialog', { name: '新建组' }));
+    await again.getByLabel('名称').fill('新建测试组');
+    expect(await again.getByLabel('名称').inputValue()).toBe('新建测试组');
+    await button(again, '保存').click();
+    await visible(again.getByText('同一上级下已有名为“新建测试组”的单位'));
     await button(page, '取消').click();
   });
 
