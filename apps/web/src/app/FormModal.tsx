@@ -12,8 +12,9 @@ export function FormModal<T extends object>(props: {
   form: FormInstance<T>;
   onSubmit: (values: T) => Promise<void>;
   onCancel: () => void;
-  initialValues?: Partial<T>;
+  initialValues?: { [K in keyof T]?: T[K] | null };
   okText?: string;
+  width?: number;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -37,6 +38,7 @@ export function FormModal<T extends object>(props: {
       confirmLoading={busy}
       okText={props.okText ?? t('common.save')}
       cancelText={t('common.cancel')}
+      width={props.width}
     >
       <Form form={props.form} layout="vertical" onFinish={submit} initialValues={props.initialValues}>
         {props.children}

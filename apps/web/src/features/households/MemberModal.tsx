@@ -1,8 +1,7 @@
-import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Form, Input } from 'antd';
 import { api } from '../../app/api';
+import { FormModal } from '../../app/FormModal';
 import { useI18n } from '../../app/i18n';
-import { useApiError } from '../../app/useApiError';
 import type { Household, Resident } from './types';
 
 interface Values {
@@ -27,11 +26,8 @@ export function MemberModal({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const submit = async (v: Values) => {
-    setBusy(true);
     const body: Record<string, string | null> = {
       name: v.name,
       relation: v.relation,
@@ -42,52 +38,38 @@ export function MemberModal({
       const value = v[k]?.trim();
       if (value || !resident) body[k] = value || null;
     }
-    try {
-      const saved = resident
-        ? await api.patch<Household>(`/households/${householdId}/residents/${resident.id}`, body)
-        : await api.post<Household>(`/households/${householdId}/residents`, body);
-      onDone(saved);
-    } catch (err) {
-      showError(err, form);
-      setBusy(false);
-    }
+    const saved = resident
+      ? await api.patch<Household>(`/households/${householdId}/residents/${resident.id}`, body)
+      : await api.post<Household>(`/households/${householdId}/residents`, body);
+    onDone(saved);
   };
   const required = (label: string) => [{ required: true, whitespace: true, message: t('auth.required', { field: label }) }];
   return (
-    <Modal
-      open
+    <FormModal
       title={resident ? t('register.editMember') : t('register.addMember')}
-      onOk={() => form.submit()}
+      form={form}
+      onSubmit={submit}
       onCancel={onCancel}
-      confirmLoading={busy}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
+      initialValues={{ name: resident?.name, relation: resident?.relation, occupation: resident?.occupation, livingStatus: resident?.livingStatus }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ name: resident?.name, relation: resident?.relation, occupation: resident?.occupation, livingStatus: resident?.livingStatus }}
-      >
-        <Form.Item name="name" label={t('register.memberName')} rules={required(t('register.memberName'))}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="relation" label={t('register.relation')} rules={required(t('register.relation'))}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item name="idNumber" label={t('register.idNumber')} extra={resident ? t('register.keepMasked', { value: resident.idNumber ?? '—' }) : undefined}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('register.phone')} extra={resident ? t('register.keepMasked', { value: resident.phone ?? '—' }) : undefined}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="occupation" label={t('register.occupation')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="livingStatus" label={t('register.livingStatus')}>
-          <Input maxLength={20} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('register.memberName')} rules={required(t('register.memberName'))}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="relation" label={t('register.relation')} rules={required(t('register.relation'))}>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item name="idNumber" label={t('register.idNumber')} extra={resident ? t('register.keepMasked', { value: resident.idNumber ?? '—' }) : undefined}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('register.phone')} extra={resident ? t('register.keepMasked', { value: resident.phone ?? '—' }) : undefined}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="occupation" label={t('register.occupation')}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="livingStatus" label={t('register.livingStatus')}>
+        <Input maxLength={20} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
 import { URGENCIES, type Urgency } from '@jiceng/shared/matters/states';
-import { App, Button, Checkbox, Form, Input, Modal, Select, Upload } from 'antd';
+import { App, Button, Checkbox, Form, Input, Select, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api';
+import { FormModal } from '../../app/FormModal';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { useApiError } from '../../app/useApiError';
 import { UnitPicker } from '../org/UnitPicker';
 import { useCategories } from './useCategories';
 
@@ -32,76 +32,58 @@ export function ReportModal({ onDone, onCancel }: { onDone: () => void; onCancel
   const { t, locale } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
-  const showError = useApiError();
   const { categories } = useCategories();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [photo, setPhoto] = useState<File | null>(null);
   const required = (label: string) => [{ required: true, whitespace: true, message: t('auth.required', { field: label }) }];
   const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      const res = await api.post<{ trackingCode: string }>('/matters', {
-        ...v,
-        reporterName: v.reporterName?.trim() || null,
-        reporterPhone: v.reporterPhone?.trim() || null,
-        hideReporter: !!v.hideReporter,
-        photo: photo ? await readAsDataUrl(photo) : null,
-      });
-      message.success(t('matters.reported', { code: res.trackingCode }));
-      onDone();
-    } catch (err) {
-      showError(err, form);
-      setBusy(false);
-    }
+    const res = await api.post<{ trackingCode: string }>('/matters', {
+      ...v,
+      reporterName: v.reporterName?.trim() || null,
+      reporterPhone: v.reporterPhone?.trim() || null,
+      hideReporter: !!v.hideReporter,
+      photo: photo ? await readAsDataUrl(photo) : null,
+    });
+    message.success(t('matters.reported', { code: res.trackingCode }));
+    onDone();
   };
   const ownUnit = me.unitCode && me.unitCode.length >= 12 ? me.unitCode : undefined;
   return (
-    <Modal
-      open
-      title={t('matters.reportOnBehalf')}
-      onOk={() => form.submit()}
-      onCancel={onCancel}
-      confirmLoading={busy}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-    >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ unitCode: ownUnit }}>
-        <Form.Item name="unitCode" label={t('matters.field.unitCode')} rules={required(t('matters.field.unitCode'))}>
-          <UnitPicker levels={['village', 'zone', 'group']} />
-        </Form.Item>
-        <Form.Item name="categoryCode" label={t('matters.category')} rules={required(t('matters.category'))}>
-          <Select options={categories.map((c) => ({ value: c.code, label: locale === 'en' ? c.nameEn : c.nameZh }))} />
-        </Form.Item>
-        <Form.Item name="urgency" label={t('matters.urgency')}>
-          <Select allowClear options={URGENCIES.map((u) => ({ value: u, label: t(`matters.u.${u}`) }))} />
-        </Form.Item>
-        <Form.Item name="description" label={t('matters.description')} rules={required(t('matters.description'))}>
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-        <Form.Item name="photo" label={t('matters.field.photo')}>
-          <Upload
-            accept="image/jpeg,image/png,image/webp"
-            maxCount={1}
-            beforeUpload={(file) => {
-              setPhoto(file);
-              return false;
-            }}
-            onRemove={() => setPhoto(null)}
-          >
-            <Button>{t('matters.field.photo')}</Button>
-          </Upload>
-        </Form.Item>
-        <Form.Item name="reporterName" label={t('matters.field.name')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="reporterPhone" label={t('matters.field.phone')}>
-          <Input maxLength={20} inputMode="tel" />
-        </Form.Item>
-        <Form.Item name="hideReporter" valuePropName="checked">
-          <Checkbox>{t('matters.field.hide')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal title={t('matters.reportOnBehalf')} form={form} onSubmit={submit} onCancel={onCancel} initialValues={{ unitCode: ownUnit }}>
+      <Form.Item name="unitCode" label={t('matters.field.unitCode')} rules={required(t('matters.field.unitCode'))}>
+        <UnitPicker levels={['village', 'zone', 'group']} />
+      </Form.Item>
+      <Form.Item name="categoryCode" label={t('matters.category')} rules={required(t('matters.category'))}>
+        <Select options={categories.map((c) => ({ value: c.code, label: locale === 'en' ? c.nameEn : c.nameZh }))} />
+      </Form.Item>
+      <Form.Item name="urgency" label={t('matters.urgency')}>
+        <Select allowClear options={URGENCIES.map((u) => ({ value: u, label: t(`matters.u.${u}`) }))} />
+      </Form.Item>
+      <Form.Item name="description" label={t('matters.description')} rules={required(t('matters.description'))}>
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+      <Form.Item name="photo" label={t('matters.field.photo')}>
+        <Upload
+          accept="image/jpeg,image/png,image/webp"
+          maxCount={1}
+          beforeUpload={(file) => {
+            setPhoto(file);
+            return false;
+          }}
+          onRemove={() => setPhoto(null)}
+        >
+          <Button>{t('matters.field.photo')}</Button>
+        </Upload>
+      </Form.Item>
+      <Form.Item name="reporterName" label={t('matters.field.name')}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="reporterPhone" label={t('matters.field.phone')}>
+        <Input maxLength={20} inputMode="tel" />
+      </Form.Item>
+      <Form.Item name="hideReporter" valuePropName="checked">
+        <Checkbox>{t('matters.field.hide')}</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
-import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Form, Input } from 'antd';
 import { api } from '../../app/api';
+import { FormModal } from '../../app/FormModal';
 import { useI18n } from '../../app/i18n';
 import type { User } from '../../app/types';
-import { useApiError } from '../../app/useApiError';
 
 interface Values {
   displayName?: string;
@@ -14,47 +13,35 @@ interface Values {
 /** Edits an account's name and phone, or sets a new password for it (it must then be changed at login). */
 export function UserEditModal({ user, mode, onDone, onCancel }: { user: User; mode: 'edit' | 'password'; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const submit = async (v: Values) => {
-    setBusy(true);
     const body = mode === 'password' ? { password: v.password } : { displayName: v.displayName, phone: v.phone?.trim() || null };
-    try {
-      await api.patch(`/users/${user.id}`, body);
-      onDone();
-    } catch (err) {
-      showError(err, form);
-      setBusy(false);
-    }
+    await api.patch(`/users/${user.id}`, body);
+    onDone();
   };
   const required = (label: string) => [{ required: true, whitespace: true, message: t('auth.required', { field: label }) }];
   return (
-    <Modal
-      open
+    <FormModal
       title={`${mode === 'password' ? t('users.resetPassword') : t('users.edit')} · ${user.displayName}`}
-      onOk={() => form.submit()}
+      form={form}
+      onSubmit={submit}
       onCancel={onCancel}
-      confirmLoading={busy}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
+      initialValues={{ displayName: user.displayName, phone: user.phone ?? '' }}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ displayName: user.displayName, phone: user.phone ?? '' }}>
-        {mode === 'password' ? (
-          <Form.Item name="password" label={t('users.newPassword')} rules={required(t('users.newPassword'))}>
-            <Input.Password autoComplete="new-password" />
+      {mode === 'password' ? (
+        <Form.Item name="password" label={t('users.newPassword')} rules={required(t('users.newPassword'))}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      ) : (
+        <>
+          <Form.Item name="displayName" label={t('users.displayName')} rules={required(t('users.displayName'))}>
+            <Input maxLength={50} />
           </Form.Item>
-        ) : (
-          <>
-            <Form.Item name="displayName" label={t('users.displayName')} rules={required(t('users.displayName'))}>
-              <Input maxLength={50} />
-            </Form.Item>
-            <Form.Item name="phone" label={t('users.phone')}>
-              <Input maxLength={20} />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+          <Form.Item name="phone" label={t('users.phone')}>
+            <Input maxLength={20} />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }
