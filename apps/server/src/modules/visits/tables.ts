@@ -2,7 +2,7 @@ import { VISIT_KINDS } from '@jiceng/shared';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, customType, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
-import { households } from '../households/tables';
+import { households, TIERS } from '../households/tables';
 import { units } from '../org/tables';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -78,3 +78,29 @@ export const cadenceSettings = pgTable('cadence_settings', {
   updatedAt: timestamp({ withTimezone: true }).notNull(),
   updatedBy: integer().references(() => users.id, { onDelete: 'set null' }),
 });
+
+/**
+ * What the visit summaries count, one row per household: its unit and tier (copied from the
+ * register), its next due date (null while unlinked: nobody to be overdue) and whether it has a
+ * visit that meets its cadence. Overdue depends on "now", so the summary counts `due_at < now`
+ * over this narrow table instead of joining the register, links, visit state and cadences.
+ * Kept in the transaction of every change that moves a due date (rollup.ts); `recountVisitDue`
+ * rebuilds it from those sources.
+ */
+export const visitDue = pgTable(
+  'visit_due',
+  {
+    householdId: bigint({ mode: 'number' })
+      .primaryKey()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    // Follows a group's new code when it moves (like households.unit_code).
+    unitCode: text()
+      .notNull()
+      .references(() => units.code, { onUpdate: 'cascade' }),
+    tier: text({ enum: TIERS }).notNull(),
+    dueAt: timestamp({ withTimezone: true }),
+    counted: boolean().notNull(),
+  },
+  // Every column the summary reads, so a unit's summary is one index range (index-only once vacuumed).
+  (t) => [index('visit_due_unit').using('btree', t.unitCode.op('text_pattern_ops'), t.tier, t.dueAt, t.counted)],
+);
