@@ -9,11 +9,14 @@
 // bench checks that the district's and a township's summary equal the computation from the sources
 // (which it also times, as "before visit_due", under the same load).
 // Run from the repository root (TypeScript sources, no build needed):
-//   node --import tsx bench/visits.mjs [--db pglite|postgres|both] [--households 130000]
+//   node --import tsx bench/visits.mjs [--db pglite|postgres|both] [--households 130000] [--keep]
+// --keep leaves the database (PostgreSQL) or data folder (PGlite) in place for EXPLAIN, and prints where.
 import { parseArgs } from 'node:util';
 import { createPgDatabase, freshDataDir, machine, postgresVersion, removeDir, round, writeResult } from './lib.mjs';
 
-const { values } = parseArgs({ options: { db: { type: 'string', default: 'both' }, households: { type: 'string', default: '130000' } } });
+const { values } = parseArgs({
+  options: { db: { type: 'string', default: 'both' }, households: { type: 'string', default: '130000' }, keep: { type: 'boolean', default: false } },
+});
 const HOUSEHOLDS = Number(values.households);
 const dbs = values.db === 'both' ? ['pglite', 'postgres'] : [values.db];
 const NOW = new Date('2026-01-05T09:00:00+08:00');
@@ -26,8 +29,11 @@ const rollupRepo = await import('../apps/server/src/modules/visits/rollup-reposi
 const { summaryFromSources } = await import('../apps/server/src/modules/visits/summary-reference.ts');
 const linkage = await import('../apps/server/src/modules/linkage/service.ts');
 
+// 26 days on, a fifth of the blue households (21k) are due on that very day: the summary counts
+// them one by one (the day counters cannot split a day at "now"), a heavier day than real ones.
+const LATER = new Date(NOW.getTime() + 26 * 86_400_000);
 const clock = { now: () => new Date(NOW) };
-const ctxFor = (db, actor) => ({ db, actor, clock, locale: 'zh-CN', requestId: 'bench', ip: null });
+const ctxFor = (db, actor, c = clock) => ({ db, actor, clock: c, locale: 'zh-CN', requestId: 'bench', ip: null });
 const actor = (userId, role, unitCode) => ({ userId, username: `u${userId}`, displayName: 'bench', role, unitCode, departmentId: null });
 
 function pct(xs, p) {
@@ -96,19 +102,19 @@ async function fillRollup(database) {
   const t0 = Date.now();
   const { corrected } = await recountVisitDue(ctxFor(database.db, null));
   const fillS = (Date.now() - t0) / 1000;
-  await database.exec('analyze visit_due');
+  await database.exec('analyze visit_due; analyze visit_due_days');
   const t1 = Date.now();
   const again = await recountVisitDue(ctxFor(database.db, null));
-  if (again.corrected !== 0) throw new Error(`a second recount corrected ${again.corrected} rows`);
+  if (again.corrected !== 0 || again.countersCorrected !== 0) throw new Error(`a second recount corrected ${JSON.stringify(again)}`);
   return { filled: corrected, fillS, checkS: (Date.now() - t1) / 1000 };
 }
 
 /** The rollup's summary rows must be exactly those computed from the sources. */
-async function checkSame(db, unitCode, childLen) {
+async function checkSame(db, unitCode, childLen, at = NOW) {
   const key = (r) => `${r.childCode}/${r.tier}`;
   const norm = (rows) => JSON.stringify([...rows].sort((a, b) => key(a).localeCompare(key(b))));
-  const a = norm(await rollupRepo.summary(db, unitCode, childLen, NOW));
-  const b = norm(await summaryFromSources(db, unitCode, childLen, NOW));
+  const a = norm(await rollupRepo.summary(db, unitCode, childLen, at));
+  const b = norm(await summaryFromSources(db, unitCode, childLen, at));
   if (a !== b) throw new Error(`summary of ${unitCode} differs from the sources:\n${a}\n${b}`);
 }
 
@@ -162,6 +168,11 @@ async function benchOne(kind) {
       }),
     );
     results.push(
+      await timeIt('district visit summary 26 days on (21k households due that day)', 30, async () => {
+        await visits.summary(ctxFor(database.db, actor(1, 'district', '530303'), { now: () => new Date(LATER) }), '530303');
+      }),
+    );
+    results.push(
       await timeIt('district visit summary from the sources (before visit_due)', 30, async () => {
         await summaryFromSources(database.db, '530303', 9, NOW);
       }),
@@ -179,6 +190,9 @@ async function benchOne(kind) {
     );
     await checkSame(database.db, '530303', 9);
     await checkSame(database.db, '530303203', 12);
+    await checkSame(database.db, villages[0].code, 14);
+    await checkSame(database.db, '530303', 9, LATER);
+    await checkSame(database.db, '530303203', 12, LATER);
     const sample = await visits.summary(ctxFor(database.db, actor(1, 'district', '530303')), '530303');
     const rssMb = round(process.memoryUsage().rss / 2 ** 20, 0);
     console.log(`[visits/${kind}] RSS after measuring: ${rssMb} MB; district overdue ${sample.total.overdue}, completion ${sample.total.completionRate}`);
@@ -194,8 +208,11 @@ async function benchOne(kind) {
     };
   } finally {
     await database.close();
-    await pgdb?.drop();
-    if (dataDir) removeDir(dataDir);
+    if (values.keep) console.log(`[visits/${kind}] kept: ${pgdb?.url ?? dataDir}`);
+    else {
+      await pgdb?.drop();
+      if (dataDir) removeDir(dataDir);
+    }
   }
 }
 

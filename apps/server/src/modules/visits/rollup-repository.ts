@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client';
 import { households } from '../households/tables';
 import { linkages } from '../linkage/tables';
 import { counted, ct, cv, dueAt, joinDue } from './repository';
-import { visitDue, visitState } from './tables';
+import { visitDue, visitDueDays, visitState } from './tables';
 
 const idList = (ids: readonly number[]) => sql`any(${`{${ids.map((id) => Math.trunc(id)).join(',')}}`}::bigint[])`;
 
@@ -98,19 +98,69 @@ export async function idRange(db: Executor) {
   return r?.min ? { min: r.min, max: r.max as number } : null;
 }
 
-/** Per child unit and tier: households, linked, visited within their cadence, overdue (now). */
-export function summary(db: Executor, unitCode: string, childLen: number, now: Date) {
-  const child = sql<string>`left(${visitDue.unitCode}, ${sql.raw(String(Math.trunc(childLen)))})`;
-  return db
-    .select({
-      childCode: child,
-      tier: visitDue.tier,
-      households: sql<number>`count(*)::int`,
-      linked: sql<number>`count(${visitDue.dueAt})::int`,
-      visited: sql<number>`(count(*) filter (where ${visitDue.counted} and ${visitDue.dueAt} >= ${now}))::int`,
-      overdue: sql<number>`(count(*) filter (where ${visitDue.dueAt} < ${now}))::int`,
-    })
-    .from(visitDue)
-    .where(like(visitDue.unitCode, `${unitCode}%`))
-    .groupBy(child, visitDue.tier);
+/**
+ * visit_due_days as visit_due says it should be, by delta: the counters the triggers keep are
+ * compared with visit_due in one statement (one snapshot) and corrected by the difference, which
+ * stays right however many changes commit meanwhile (theirs are deltas too). Returns the number
+ * of counters corrected.
+ */
+export async function recountDays(db: Executor): Promise<number> {
+  const res = (await db.execute(sql`
+    insert into ${visitDueDays} as d (village_code, tier, counted, due_day, n)
+    select v, t, c, dd, sum(s)::int from (
+      select left(unit_code, 12) as v, tier as t, counted as c, visit_due_day(due_at) as dd, 1 as s from ${visitDue}
+      union all
+      select village_code, tier, counted, due_day, -n from ${visitDueDays}
+    ) x group by v, t, c, dd having sum(s) <> 0 order by v, t, c, dd
+    on conflict (village_code, tier, counted, due_day) do update set n = d.n + excluded.n
+    returning 1`)) as unknown as { rows: unknown[] };
+  await db.delete(visitDueDays).where(eq(visitDueDays.n, 0));
+  return res.rows.length;
+}
+
+const DAY_MS = 86_400_000;
+type SummaryRow = { childCode: string; tier: Tier; households: number; linked: number; visited: number; overdue: number };
+
+/**
+ * Per child unit and tier: households, linked, visited within their cadence (due at or after
+ * now), overdue (due before now). Children of a village and below come from visit_due (a village
+ * is about a thousand households); a township's villages and a district's townships add up the
+ * day counters, except for the households due today, counted exactly from visit_due.
+ */
+export async function summary(db: Executor, unitCode: string, childLen: number, now: Date): Promise<SummaryRow[]> {
+  const n = sql.raw(String(Math.trunc(childLen)));
+  const today = Math.floor(now.getTime() / DAY_MS);
+  const dayStart = new Date(today * DAY_MS);
+  const dayEnd = new Date((today + 1) * DAY_MS);
+  const exact = (from: SQL) => sql`
+    select left(unit_code, ${n}) as child, tier,
+      count(*)::int as households, count(due_at)::int as linked,
+      (count(*) filter (where counted and due_at >= ${now}))::int as visited,
+      (count(*) filter (where due_at < ${now}))::int as overdue
+    from ${visitDue} where ${from} group by 1, 2`;
+  const query =
+    childLen > 12
+      ? exact(sql`unit_code like ${`${unitCode}%`}`)
+      : sql`
+    select child, tier, sum(households)::int as households, sum(linked)::int as linked, sum(visited)::int as visited, sum(overdue)::int as overdue
+    from (
+      select left(village_code, ${n}) as child, tier, sum(n) as households,
+        coalesce(sum(n) filter (where due_day is not null), 0) as linked,
+        coalesce(sum(n) filter (where counted and due_day > ${today}), 0) as visited,
+        coalesce(sum(n) filter (where due_day < ${today}), 0) as overdue
+      from ${visitDueDays} where village_code like ${`${unitCode}%`} group by 1, 2
+      union all
+      select child, tier, 0, 0, visited, overdue from (${exact(sql`due_at >= ${dayStart} and due_at < ${dayEnd} and unit_code like ${`${unitCode}%`}`)}) today
+    ) x group by child, tier`;
+  const res = (await db.execute(query)) as unknown as {
+    rows: { child: string; tier: Tier; households: number; linked: number; visited: number; overdue: number }[];
+  };
+  return res.rows.map((r) => ({
+    childCode: r.child,
+    tier: r.tier,
+    households: Number(r.households),
+    linked: Number(r.linked),
+    visited: Number(r.visited),
+    overdue: Number(r.overdue),
+  }));
 }

@@ -33,21 +33,23 @@ const RANGE = 20_000;
 
 /**
  * Rebuilds visit_due from its sources: walks household ids in ranges, finds the rows that are
- * missing or differ, and recomputes those (locked, as every change does). Reading is cheap and
- * nothing correct is rewritten, so it can run often; on an empty table it fills it. Returns how
- * many rows it had to correct: 0 unless something wrote around the events (or on first fill).
+ * missing or differ, and recomputes those (locked, as every change does); then checks the day
+ * counters (visit_due_days) against visit_due. Reading is cheap and nothing correct is rewritten,
+ * so it can run often; on an empty table it fills it. Returns how many rows and counters it had
+ * to correct: 0 unless something wrote around the events (or on first fill).
  */
-export async function recountVisitDue(ctx: Ctx): Promise<{ corrected: number }> {
+export async function recountVisitDue(ctx: Ctx): Promise<{ corrected: number; countersCorrected: number }> {
   const range = await repo.idRange(ctx.db);
-  if (!range) return { corrected: 0 };
   let corrected = 0;
-  for (let from = range.min; from <= range.max; from += RANGE) {
+  for (let from = range?.min ?? 1; range && from <= range.max; from += RANGE) {
     const ids = await repo.drifted(ctx.db, from, from + RANGE - 1);
     if (ids.length === 0) continue;
     await inTransaction(ctx, (tx) => repo.refreshHouseholds(tx.db, ids));
     corrected += ids.length;
   }
-  return { corrected };
+  // The day counters follow visit_due by trigger; check them too (after the rows are right).
+  const countersCorrected = await repo.recountDays(ctx.db);
+  return { corrected, countersCorrected };
 }
 
 /** Hourly: repairs any drift (and fills the table after an upgrade) within the hour. */

@@ -1,6 +1,6 @@
 import { VISIT_KINDS } from '@jiceng/shared';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
 import { households, TIERS } from '../households/tables';
 import { units } from '../org/tables';
@@ -101,6 +101,30 @@ export const visitDue = pgTable(
     dueAt: timestamp({ withTimezone: true }),
     counted: boolean().notNull(),
   },
-  // Every column the summary reads, so a unit's summary is one index range (index-only once vacuumed).
-  (t) => [index('visit_due_unit').using('btree', t.unitCode.op('text_pattern_ops'), t.tier, t.dueAt, t.counted)],
+  (t) => [
+    // Every column a village's (zone's, group's) summary reads: one index range.
+    index('visit_due_unit').using('btree', t.unitCode.op('text_pattern_ops'), t.tier, t.dueAt, t.counted),
+    // The households due on the current day, which the day counters below cannot split at "now".
+    // Partial: unlinked rows (all of a fresh import) are never due and cost no entry here.
+    index('visit_due_due').on(t.dueAt, t.unitCode, t.tier, t.counted).where(sql`${t.dueAt} is not null`),
+  ],
+);
+
+/**
+ * visit_due counted by village, tier, counted and due day (days since 1970-01-01 UTC; null while
+ * unlinked). The district's and townships' summaries add these up (a few thousand rows instead of
+ * every household): days before today are overdue, days after it are not, and today's households
+ * are read from visit_due itself. Kept by statement triggers on visit_due
+ * (db/sql/post-visit-due-days.sql), so every write of visit_due, cascades included, moves them.
+ */
+export const visitDueDays = pgTable(
+  'visit_due_days',
+  {
+    villageCode: text().notNull(),
+    tier: text({ enum: TIERS }).notNull(),
+    counted: boolean().notNull(),
+    dueDay: integer(),
+    n: integer().notNull(),
+  },
+  (t) => [unique('visit_due_days_key').on(t.villageCode, t.tier, t.counted, t.dueDay).nullsNotDistinct()],
 );
