@@ -14,6 +14,7 @@ import { createUserUnchecked } from '../apps/server/src/modules/accounts/service
 import { seedDistrictTree } from '../apps/server/src/modules/demo/seed.ts';
 import { importRegister } from '../apps/server/src/modules/households/import/service.ts';
 import * as orgRepo from '../apps/server/src/modules/org/repository.ts';
+import { installVisitDueHooks } from '../apps/server/src/modules/visits/rollup.ts';
 import { systemClock } from '../apps/server/src/platform/clock.ts';
 import { CACHE, createPgDatabase, freshDataDir, machine, postgresVersion, removeDir, round, writeResult } from './lib.mjs';
 
@@ -22,6 +23,8 @@ const DIR = values.dir ?? path.join(CACHE, 'register');
 if (!existsSync(path.join(DIR, 'manifest.json'))) throw new Error(`no ${DIR}/manifest.json: run node bench/generate-district.mjs first`);
 const manifest = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
 const villages = manifest.villages.slice(0, values.villages ? Number(values.villages) : undefined);
+// As in the server: an import also writes each new household's visit_due row (visits module).
+installVisitDueHooks();
 
 let peakRss = 0;
 const sampler = setInterval(() => {

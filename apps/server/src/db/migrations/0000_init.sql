@@ -151,6 +151,23 @@ CREATE TABLE "cadence_settings" (
 	"updated_by" integer
 );
 --> statement-breakpoint
+CREATE TABLE "visit_due" (
+	"household_id" bigint PRIMARY KEY NOT NULL,
+	"unit_code" text NOT NULL,
+	"tier" text NOT NULL,
+	"due_at" timestamp with time zone,
+	"counted" boolean NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "visit_due_days" (
+	"village_code" text NOT NULL,
+	"tier" text NOT NULL,
+	"counted" boolean NOT NULL,
+	"due_day" integer,
+	"n" integer NOT NULL,
+	CONSTRAINT "visit_due_days_key" UNIQUE NULLS NOT DISTINCT("village_code","tier","counted","due_day")
+);
+--> statement-breakpoint
 CREATE TABLE "visit_photos" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "visit_photos_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"visit_id" bigint NOT NULL,
@@ -393,6 +410,8 @@ ALTER TABLE "linkages" ADD CONSTRAINT "linkages_representative_user_id_users_id_
 ALTER TABLE "linkages" ADD CONSTRAINT "linkages_linked_by_users_id_fk" FOREIGN KEY ("linked_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cadence_settings" ADD CONSTRAINT "cadence_settings_unit_code_units_code_fk" FOREIGN KEY ("unit_code") REFERENCES "public"."units"("code") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "cadence_settings" ADD CONSTRAINT "cadence_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "visit_due" ADD CONSTRAINT "visit_due_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "visit_due" ADD CONSTRAINT "visit_due_unit_code_units_code_fk" FOREIGN KEY ("unit_code") REFERENCES "public"."units"("code") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "visit_photos" ADD CONSTRAINT "visit_photos_visit_id_visits_id_fk" FOREIGN KEY ("visit_id") REFERENCES "public"."visits"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visit_state" ADD CONSTRAINT "visit_state_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visits" ADD CONSTRAINT "visits_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -448,6 +467,8 @@ CREATE INDEX "notifications_user" ON "notifications" USING btree ("user_id","id"
 CREATE UNIQUE INDEX "notifications_dedup" ON "notifications" USING btree ("user_id","dedup_key");--> statement-breakpoint
 CREATE INDEX "linkage_history_household" ON "linkage_history" USING btree ("household_id","changed_at");--> statement-breakpoint
 CREATE INDEX "linkages_rep" ON "linkages" USING btree ("representative_user_id");--> statement-breakpoint
+CREATE INDEX "visit_due_unit" ON "visit_due" USING btree ("unit_code" text_pattern_ops,"tier","due_at","counted");--> statement-breakpoint
+CREATE INDEX "visit_due_due" ON "visit_due" USING btree ("due_at","unit_code","tier","counted") WHERE "visit_due"."due_at" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "visit_photos_visit_sha" ON "visit_photos" USING btree ("visit_id","sha256");--> statement-breakpoint
 CREATE UNIQUE INDEX "visits_client_key" ON "visits" USING btree ("client_key");--> statement-breakpoint
 CREATE INDEX "visits_household" ON "visits" USING btree ("household_id","visited_at");--> statement-breakpoint

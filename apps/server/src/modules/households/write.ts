@@ -3,6 +3,7 @@ import { type Ctx, inTransaction, requirePermission } from '../../platform/conte
 import { AppError, type ErrorDetail, validationError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { loadHousehold, resolvePlacement } from './access';
+import { emitHouseholdChange } from './events';
 import { auditView } from './presenter';
 import * as repo from './repository';
 import { getHousehold } from './service';
@@ -112,6 +113,7 @@ export async function createHousehold(ctx: Ctx, input: HouseholdInput) {
       unitCode: household.unitCode,
       after: auditView(household, rows),
     });
+    await emitHouseholdChange(tx, { kind: 'create', households: [household] });
     return getHousehold(tx, household.id);
   });
 }
@@ -153,6 +155,7 @@ export async function updateHousehold(ctx: Ctx, id: number, patch: HouseholdPatc
       before: auditView(before),
       after: auditView(after),
     });
+    await emitHouseholdChange(tx, { kind: 'update', households: [after] });
     return getHousehold(tx, id);
   });
 }
@@ -170,6 +173,7 @@ export async function deleteHousehold(ctx: Ctx, id: number) {
       unitCode: household.unitCode,
       before: auditView(household, members),
     });
+    await emitHouseholdChange(tx, { kind: 'delete', households: [household] });
   });
 }
 
@@ -182,7 +186,7 @@ export async function changeTier(ctx: Ctx, id: number, input: { tier: Tier; cate
     if (household.tier === input.tier && household.tierCategory === category) throw new AppError('TIER_UNCHANGED', {}, { field: 'tier' });
     const now = tx.clock.now();
     const reason = normalizeText(input.reason);
-    await repo.updateHousehold(tx.db, id, { tier: input.tier, tierCategory: category, updatedAt: now });
+    const after = await repo.updateHousehold(tx.db, id, { tier: input.tier, tierCategory: category, updatedAt: now });
     await repo.insertTierChanges(tx.db, [
       { householdId: id, fromTier: household.tier, toTier: input.tier, category, reason, changedBy: tx.actor?.userId ?? null, changedAt: now },
     ]);
@@ -194,6 +198,7 @@ export async function changeTier(ctx: Ctx, id: number, input: { tier: Tier; cate
       before: { tier: household.tier, tierCategory: household.tierCategory },
       after: { tier: input.tier, tierCategory: category, reason },
     });
+    await emitHouseholdChange(tx, { kind: 'tier', households: [after] });
     return getHousehold(tx, id);
   });
 }

@@ -3,6 +3,7 @@ import { type Ctx, inTransaction, requireActor, requirePermission, requireScope 
 import { AppError, type ErrorDetail } from '../../platform/errors';
 import { findUserIdsAt, findUsersBrief } from '../accounts/service';
 import { recordAudit } from '../audit/service';
+import { emitLinkageChange } from './events';
 import * as repo from './repository';
 
 const villageOf = (code: string) => code.slice(0, CODE_LENGTH.village);
@@ -132,6 +133,7 @@ async function writeLinks(tx: Ctx, pairs: (Assignment & { from: number | null })
     tx.db,
     changed.map((p) => ({ householdId: p.householdId, fromUserId: p.from, toUserId: p.representativeUserId, reason, changedBy: by, changedAt: now })),
   );
+  await emitLinkageChange(tx, { householdIds: changed.map((p) => p.householdId) });
   return changed;
 }
 
@@ -205,6 +207,7 @@ export async function reassign(ctx: Ctx, householdId: number, input: { represent
           unitCode: h.unitCode,
           before: { representativeUserId: h.representativeUserId },
         });
+        await emitLinkageChange(tx, { householdIds: [householdId] });
       }
       return getLinkage(tx, householdId);
     }

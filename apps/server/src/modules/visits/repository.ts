@@ -110,20 +110,20 @@ export function deleteCadence(db: Executor, unitCode: string) {
 }
 
 // ---- due dates in SQL: the same rules as @jiceng/shared visits.ts, for lists over many households.
-const cv = alias(cadenceSettings, 'cv');
-const ct = alias(cadenceSettings, 'ct');
+export const cv = alias(cadenceSettings, 'cv');
+export const ct = alias(cadenceSettings, 'ct');
 const D = DEFAULT_CADENCE;
 const pick = (col: 'redDays' | 'yellowDays' | 'blueDays' | 'redHomeOnly' | 'escalateDays', dflt: number | boolean) =>
   sql`coalesce(${cv[col]}, ${ct[col]}, ${dflt})`;
 const days = sql<number>`(case ${households.tier} when 'red' then ${pick('redDays', D.redDays)} when 'yellow' then ${pick('yellowDays', D.yellowDays)} else ${pick('blueDays', D.blueDays)} end)`;
-const counted = sql`(case when ${households.tier} = 'red' and ${pick('redHomeOnly', D.redHomeOnly)} then ${visitState.lastHomeVisitAt} else ${visitState.lastVisitAt} end)`;
+export const counted = sql`(case when ${households.tier} = 'red' and ${pick('redHomeOnly', D.redHomeOnly)} then ${visitState.lastHomeVisitAt} else ${visitState.lastVisitAt} end)`;
 /** Null for an unlinked household (it has nobody to be overdue). */
 export const dueAt = sql<Date>`(coalesce(${counted}, ${linkages.linkedAt}) + ${days} * interval '1 day')`.mapWith(linkages.linkedAt);
 export const countedAt = sql<Date | null>`${counted}`.mapWith(linkages.linkedAt);
 export const escalateDays = sql<number>`${pick('escalateDays', D.escalateDays)}::int`.mapWith(Number);
 
 /** households ⟕ linkages ⟕ visit_state ⟕ village and township cadence: what dueAt needs. */
-const joinDue = {
+export const joinDue = {
   linkages: eq(linkages.householdId, households.id),
   visitState: eq(visitState.householdId, households.id),
   village: eq(cv.unitCode, sql`left(${households.unitCode}, 12)`),
@@ -192,27 +192,6 @@ export async function overdue(db: Executor, unitCode: string, now: Date, limit: 
     .leftJoin(ct, joinDue.township)
     .where(overdueWhere(unitCode, now));
   return [[], c?.n ?? 0] as const;
-}
-
-/** Per child unit and tier: households, linked, visited within their cadence, overdue. */
-export function summary(db: Executor, unitCode: string, childLen: number, now: Date) {
-  const child = sql<string>`left(${households.unitCode}, ${sql.raw(String(Math.trunc(childLen)))})`;
-  return db
-    .select({
-      childCode: child,
-      tier: households.tier,
-      households: sql<number>`count(*)::int`,
-      linked: sql<number>`count(${linkages.householdId})::int`,
-      visited: sql<number>`(count(*) filter (where ${linkages.householdId} is not null and ${counted} is not null and ${dueAt} >= ${now}))::int`,
-      overdue: sql<number>`(count(*) filter (where ${linkages.householdId} is not null and ${dueAt} < ${now}))::int`,
-    })
-    .from(households)
-    .leftJoin(linkages, joinDue.linkages)
-    .leftJoin(visitState, joinDue.visitState)
-    .leftJoin(cv, joinDue.village)
-    .leftJoin(ct, joinDue.township)
-    .where(like(households.unitCode, `${unitCode}%`))
-    .groupBy(child, households.tier);
 }
 
 /** Linked red households overdue now, for the alert job (with the escalation delay that applies). */

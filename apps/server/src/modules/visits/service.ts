@@ -21,6 +21,7 @@ import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { linkOf } from '../linkage/service';
 import * as repo from './repository';
+import * as rollup from './rollup-repository';
 
 export const MAX_PHOTOS_PER_VISIT = 3;
 
@@ -139,6 +140,7 @@ export async function logVisit(ctx: Ctx, input: VisitInput): Promise<{ created: 
       return { created: false, visit: presentVisit(existing) };
     }
     await repo.bumpVisitState(tx.db, row);
+    await rollup.refreshHouseholds(tx.db, [row.householdId]);
     await recordAudit(tx, {
       action: 'visit.create',
       entityType: 'visit',
@@ -238,7 +240,7 @@ export async function summary(ctx: Ctx, unitCode: string) {
   requirePermission(ctx, 'visit:read');
   requireUnit(ctx, unitCode);
   const childLen = Object.values(CODE_LENGTH).find((n) => n > unitCode.length) ?? unitCode.length;
-  const rows = await repo.summary(ctx.db, unitCode, childLen, ctx.clock.now());
+  const rows = await rollup.summary(ctx.db, unitCode, childLen, ctx.clock.now());
   const blank = (): Figures => ({ households: 0, linked: 0, visited: 0, overdue: 0, completionRate: null });
   const add = (f: Figures, r: { households: number; linked: number; visited: number; overdue: number }) => {
     f.households += r.households;
@@ -302,6 +304,7 @@ export async function putCadence(ctx: Ctx, unitCode: string, input: Cadence) {
   return inTransaction(ctx, async (tx) => {
     const [before] = await repo.findCadences(tx.db, [unitCode]);
     const [after] = await repo.upsertCadence(tx.db, { unitCode, ...input, updatedAt: tx.clock.now(), updatedBy: tx.actor?.userId ?? null });
+    await rollup.refreshUnder(tx.db, unitCode);
     await recordAudit(tx, { action: 'visit.cadence', entityType: 'unit', entityId: unitCode, unitCode, before: before ?? null, after });
     return getCadence(tx, unitCode);
   });
@@ -312,6 +315,7 @@ export async function deleteCadence(ctx: Ctx, unitCode: string) {
   requireCadenceUnit(ctx, unitCode);
   return inTransaction(ctx, async (tx) => {
     const [before] = await repo.deleteCadence(tx.db, unitCode);
+    if (before) await rollup.refreshUnder(tx.db, unitCode);
     if (before) await recordAudit(tx, { action: 'visit.cadence.reset', entityType: 'unit', entityId: unitCode, unitCode, before });
     return getCadence(tx, unitCode);
   });

@@ -1,8 +1,8 @@
 import { VISIT_KINDS } from '@jiceng/shared';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
-import { households } from '../households/tables';
+import { households, TIERS } from '../households/tables';
 import { units } from '../org/tables';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -78,3 +78,53 @@ export const cadenceSettings = pgTable('cadence_settings', {
   updatedAt: timestamp({ withTimezone: true }).notNull(),
   updatedBy: integer().references(() => users.id, { onDelete: 'set null' }),
 });
+
+/**
+ * What the visit summaries count, one row per household: its unit and tier (copied from the
+ * register), its next due date (null while unlinked: nobody to be overdue) and whether it has a
+ * visit that meets its cadence. Overdue depends on "now", so the summary counts `due_at < now`
+ * over this narrow table instead of joining the register, links, visit state and cadences.
+ * Kept in the transaction of every change that moves a due date (rollup.ts); `recountVisitDue`
+ * rebuilds it from those sources.
+ */
+export const visitDue = pgTable(
+  'visit_due',
+  {
+    householdId: bigint({ mode: 'number' })
+      .primaryKey()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    // Follows a group's new code when it moves (like households.unit_code).
+    unitCode: text()
+      .notNull()
+      .references(() => units.code, { onUpdate: 'cascade' }),
+    tier: text({ enum: TIERS }).notNull(),
+    dueAt: timestamp({ withTimezone: true }),
+    counted: boolean().notNull(),
+  },
+  (t) => [
+    // Every column a village's (zone's, group's) summary reads: one index range.
+    index('visit_due_unit').using('btree', t.unitCode.op('text_pattern_ops'), t.tier, t.dueAt, t.counted),
+    // The households due on the current day, which the day counters below cannot split at "now".
+    // Partial: unlinked rows (all of a fresh import) are never due and cost no entry here.
+    index('visit_due_due').on(t.dueAt, t.unitCode, t.tier, t.counted).where(sql`${t.dueAt} is not null`),
+  ],
+);
+
+/**
+ * visit_due counted by village, tier, counted and due day (days since 1970-01-01 UTC; null while
+ * unlinked). The district's and townships' summaries add these up (a few thousand rows instead of
+ * every household): days before today are overdue, days after it are not, and today's households
+ * are read from visit_due itself. Kept by statement triggers on visit_due
+ * (db/sql/post-visit-due-days.sql), so every write of visit_due, cascades included, moves them.
+ */
+export const visitDueDays = pgTable(
+  'visit_due_days',
+  {
+    villageCode: text().notNull(),
+    tier: text({ enum: TIERS }).notNull(),
+    counted: boolean().notNull(),
+    dueDay: integer(),
+    n: integer().notNull(),
+  },
+  (t) => [unique('visit_due_days_key').on(t.villageCode, t.tier, t.counted, t.dueDay).nullsNotDistinct()],
+);

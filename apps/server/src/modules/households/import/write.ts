@@ -1,4 +1,5 @@
 import type { Ctx } from '../../../platform/context';
+import { emitHouseholdChange } from '../events';
 import * as repo from '../repository';
 import type { PlannedHousehold } from './validate';
 
@@ -24,6 +25,10 @@ export async function writeHouseholds(ctx: Ctx, planned: PlannedHousehold[], rea
         : [{ householdId: created[j] as number, fromTier: null, toTier: h.tier, category: h.tierCategory, reason, changedBy: userId, changedAt: now }],
     );
     await repo.insertTierChanges(ctx.db, tiers);
+    await emitHouseholdChange(ctx, {
+      kind: 'import',
+      households: slice.map((h, j) => ({ id: created[j] as number, unitCode: h.unitCode, tier: h.tier })),
+    });
     onProgress?.(i + slice.length);
   }
 }
