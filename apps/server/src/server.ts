@@ -1,16 +1,16 @@
 import { type Database, migrateDatabase, openDatabase } from './db/client';
-import { systemClock } from './platform/clock';
+import { type Clock, offsetClock } from './platform/clock';
 import { type Config, loadConfig } from './platform/config';
 
 /** Opens, migrates and seeds the database; the demo and reference data loaders load only when needed here. */
-async function prepareDatabase(config: Config): Promise<Database> {
+async function prepareDatabase(config: Config, clock: Clock): Promise<Database> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const [{ seedDemo, systemCtx }, { ensureDefaultCategories }] = await Promise.all([import('./modules/demo/seed'), import('./modules/matters/categories')]);
   await database.exclusive('prepare', async () => {
     await migrateDatabase(database);
     // The matter category catalogue is reference data production needs too (idempotent).
-    await ensureDefaultCategories(systemCtx(database.db));
-    if (config.demo) await seedDemo(systemCtx(database.db));
+    await ensureDefaultCategories(systemCtx(database.db, clock));
+    if (config.demo) await seedDemo(systemCtx(database.db, clock));
   });
   return database;
 }
@@ -45,12 +45,13 @@ function pendingDatabase(kind: Database['kind'], ready: Promise<Database>): Data
 /** Starts jiceng: open the database, migrate, seed the demo if asked, listen, stop cleanly. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const clock = offsetClock(config.clockOffsetMs);
   // Opening the database (PGlite alone takes about a second) overlaps loading the web stack and
   // building the app, which are independent of it; listening waits for both.
-  const ready = prepareDatabase(config);
+  const ready = prepareDatabase(config, clock);
   ready.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
   const [{ buildApp }, { allJobs }, { startJobs }] = await Promise.all([import('./app'), import('./jobs'), import('./platform/jobs')]);
-  const app = await buildApp({ config, database: pendingDatabase(config.databaseUrl ? 'postgres' : 'pglite', ready) });
+  const app = await buildApp({ config, clock, database: pendingDatabase(config.databaseUrl ? 'postgres' : 'pglite', ready) });
   const database = await ready;
   let closing = false;
   let stopJobs = async () => {};
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  stopJobs = startJobs(database, systemClock, allJobs, app.log);
+  stopJobs = startJobs(database, clock, allJobs, app.log, config.jobsEveryMs);
   app.log.info({ db: database.kind, demo: config.demo }, `jiceng is ready at http://${config.host}:${config.port}`);
 }
 
