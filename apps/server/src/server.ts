@@ -2,17 +2,25 @@ import { type Database, migrateDatabase, openDatabase } from './db/client';
 import { type Clock, offsetClock } from './platform/clock';
 import { type Config, loadConfig } from './platform/config';
 
-/** Opens, migrates and seeds the database; the demo and reference data loaders load only when needed here. */
-async function prepareDatabase(config: Config, clock: Clock): Promise<Database> {
+/**
+ * Opens, migrates and seeds the database; the demo and reference data loaders load only when needed
+ * here. Answers whether the demo's sample register is still to be seeded (after the app is built).
+ */
+async function prepareDatabase(config: Config, clock: Clock): Promise<{ database: Database; needsSample: boolean }> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const [{ seedDemo, systemCtx }, { ensureDefaultCategories }] = await Promise.all([import('./modules/demo/seed'), import('./modules/matters/categories')]);
-  await database.exclusive('prepare', async () => {
+  const [{ seedDemo, hasDemoSample, systemCtx }, { ensureDefaultCategories }] = await Promise.all([
+    import('./modules/demo/seed'),
+    import('./modules/matters/categories'),
+  ]);
+  const needsSample = await database.exclusive('prepare', async () => {
     await migrateDatabase(database);
     // The matter category catalogue is reference data production needs too (idempotent).
     await ensureDefaultCategories(systemCtx(database.db, clock));
-    if (config.demo) await seedDemo(systemCtx(database.db, clock));
+    if (!config.demo) return false;
+    await seedDemo(systemCtx(database.db, clock));
+    return !(await hasDemoSample(systemCtx(database.db, clock)));
   });
-  return database;
+  return { database, needsSample };
 }
 
 /**
@@ -48,11 +56,21 @@ async function main(): Promise<void> {
   const clock = offsetClock(config.clockOffsetMs);
   // Opening the database (PGlite alone takes about a second) overlaps loading the web stack and
   // building the app, which are independent of it; listening waits for both.
-  const ready = prepareDatabase(config, clock);
+  const prepared = prepareDatabase(config, clock);
+  const ready = prepared.then((p) => p.database);
   ready.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
   const [{ buildApp }, { allJobs }, { startJobs }] = await Promise.all([import('./app'), import('./jobs'), import('./platform/jobs')]);
   const app = await buildApp({ config, clock, database: pendingDatabase(config.databaseUrl ? 'postgres' : 'pglite', ready) });
-  const database = await ready;
+  const { database, needsSample } = await prepared;
+  if (needsSample) {
+    // The sample's matters go through the listeners the app's modules install as it is built
+    // (metrics facts, the similar-matter index, robot messages): so it is seeded only now.
+    const [{ seedDemoSample }, { systemCtx }] = await Promise.all([import('./modules/demo/sample'), import('./modules/demo/seed')]);
+    // A demo without its sample is still a demo: say why and serve on.
+    await database
+      .exclusive('prepare', () => seedDemoSample(systemCtx(database.db, clock)))
+      .catch((err) => app.log.error({ err }, 'the demo sample register could not be seeded'));
+  }
   let closing = false;
   let stopJobs = async () => {};
   const shutdown = async (signal: string) => {

@@ -20,6 +20,16 @@ const DEMO_ZONES = [
 ];
 const DEMO_DEPARTMENTS = ['区住房和城乡建设局', '区水务局', '区民政局', '区司法局', '区卫生健康局'];
 
+/**
+ * The sample register's first account (modules/demo/sample.ts): it exists exactly when the sample
+ * does, both being written in one transaction. Checked here so a restart need not load the sample.
+ */
+export const DEMO_SAMPLE_MARKER = 'representative2';
+
+export function hasDemoSample(ctx: Ctx): Promise<boolean> {
+  return userExists(ctx, DEMO_SAMPLE_MARKER);
+}
+
 export function systemCtx(db: Ctx['db'], clock: Clock = systemClock): Ctx {
   return { db, actor: null, clock, locale: 'zh-CN', requestId: 'seed', ip: null };
 }
