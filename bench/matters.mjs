@@ -31,6 +31,8 @@ const { values } = parseArgs({
     // --keep leaves the database (its URL is printed) for EXPLAIN; --queue-only skips the intake part,
     // --intake-only the million matters and the queue.
     'intake-only': { type: 'boolean', default: false },
+    // JICENG_WORKERS for the server (HTTP worker processes; 1 = one process).
+    workers: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     'queue-only': { type: 'boolean', default: false },
   },
@@ -102,7 +104,7 @@ function ceiling(url, dataDir) {
     '-f',
     script,
     '-h',
-    u.hostname,
+    decodeURIComponent(u.hostname),
     '-p',
     u.port || '5432',
     '-U',
@@ -197,7 +199,9 @@ async function main() {
   const port = freePort();
   let server;
   try {
-    server = await startServer({ ...serverEnv({ port, dataDir, url: db.url }), JICENG_PUBLIC_RATE_LIMIT: '100000000' });
+    server = await startServer({ ...serverEnv({ port, dataDir, url: db.url }), JICENG_PUBLIC_RATE_LIMIT: '100000000', JICENG_WORKERS: values.workers });
+    // Workers beyond the first answer /api/health a little later: let all of them start and warm up.
+    if (values.workers !== '1') await new Promise((r) => setTimeout(r, 5000));
     const base = `http://127.0.0.1:${port}`;
     let endpoint = null;
     let pgb = null;
@@ -225,11 +229,11 @@ async function main() {
       bench: 'matters',
       date: new Date().toISOString(),
       machine: { ...machine(), postgres: await postgresVersion() },
-      intake: endpoint && { connections: CONNECTIONS, seconds: SECONDS, endpoint, ceiling: pgb, ratio: round(endpoint.reqPerSec / pgb.tps, 2) },
+      intake: endpoint && { connections: CONNECTIONS, seconds: SECONDS, workers: values.workers, endpoint, ceiling: pgb, ratio: round(endpoint.reqPerSec / pgb.tps, 2) },
       queue: queueResult,
     };
     console.log(JSON.stringify(result, null, 2));
-    if (!values['queue-only']) console.log(`wrote ${writeResult(values['intake-only'] ? 'matters-intake-postgres' : 'matters-postgres', result)}`);
+    if (!values['queue-only']) console.log(`wrote ${writeResult(values['intake-only'] ? `matters-intake-postgres-w${values.workers}` : 'matters-postgres', result)}`);
   } finally {
     await server?.stop();
     if (values.keep) console.log(`[matters] kept ${db.url}`);

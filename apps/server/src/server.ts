@@ -1,19 +1,27 @@
 import cluster from 'node:cluster';
 import { type Database, migrateDatabase, openDatabase } from './db/client';
-import { systemClock } from './platform/clock';
+import { type Clock, offsetClock } from './platform/clock';
 import { type Config, loadConfig } from './platform/config';
 
-/** Opens, migrates and seeds the database; the demo and reference data loaders load only when needed here. */
-async function prepareDatabase(config: Config): Promise<Database> {
+/**
+ * Opens, migrates and seeds the database; the demo and reference data loaders load only when needed
+ * here. Answers whether the demo's sample register is still to be seeded (after the app is built).
+ */
+async function prepareDatabase(config: Config, clock: Clock): Promise<{ database: Database; needsSample: boolean }> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const [{ seedDemo, systemCtx }, { ensureDefaultCategories }] = await Promise.all([import('./modules/demo/seed'), import('./modules/matters/categories')]);
-  await database.exclusive('prepare', async () => {
+  const [{ seedDemo, hasDemoSample, systemCtx }, { ensureDefaultCategories }] = await Promise.all([
+    import('./modules/demo/seed'),
+    import('./modules/matters/categories'),
+  ]);
+  const needsSample = await database.exclusive('prepare', async () => {
     await migrateDatabase(database);
     // The matter category catalogue is reference data production needs too (idempotent).
-    await ensureDefaultCategories(systemCtx(database.db));
-    if (config.demo) await seedDemo(systemCtx(database.db));
+    await ensureDefaultCategories(systemCtx(database.db, clock));
+    if (!config.demo) return false;
+    await seedDemo(systemCtx(database.db, clock));
+    return !(await hasDemoSample(systemCtx(database.db, clock)));
   });
-  return database;
+  return { database, needsSample };
 }
 
 /**
@@ -45,13 +53,24 @@ function pendingDatabase(kind: Database['kind'], ready: Promise<Database>): Data
 
 /** Starts jiceng: open the database, migrate, seed the demo if asked, listen, stop cleanly. */
 async function serve(config: Config): Promise<void> {
+  const clock = offsetClock(config.clockOffsetMs);
   // Opening the database (PGlite alone takes about a second) overlaps loading the web stack and
   // building the app, which are independent of it; listening waits for both.
-  const ready = prepareDatabase(config);
+  const prepared = prepareDatabase(config, clock);
+  const ready = prepared.then((p) => p.database);
   ready.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
   const [{ buildApp }, { allJobs }, { startJobs }] = await Promise.all([import('./app'), import('./jobs'), import('./platform/jobs')]);
-  const app = await buildApp({ config, database: pendingDatabase(config.databaseUrl ? 'postgres' : 'pglite', ready) });
-  const database = await ready;
+  const app = await buildApp({ config, clock, database: pendingDatabase(config.databaseUrl ? 'postgres' : 'pglite', ready) });
+  const { database, needsSample } = await prepared;
+  if (needsSample) {
+    // The sample's matters go through the listeners the app's modules install as it is built
+    // (metrics facts, the similar-matter index, robot messages): so it is seeded only now.
+    const [{ seedDemoSample }, { systemCtx }] = await Promise.all([import('./modules/demo/sample'), import('./modules/demo/seed')]);
+    // A demo without its sample is still a demo: say why and serve on.
+    await database
+      .exclusive('prepare', () => seedDemoSample(systemCtx(database.db, clock)))
+      .catch((err) => app.log.error({ err }, 'the demo sample register could not be seeded'));
+  }
   let closing = false;
   let stopJobs = async () => {};
   const shutdown = async (signal: string) => {
@@ -66,7 +85,7 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  stopJobs = startJobs(database, systemClock, allJobs, app.log);
+  stopJobs = startJobs(database, clock, allJobs, app.log, config.jobsEveryMs);
   app.log.info({ db: database.kind, demo: config.demo }, `jiceng is ready at http://${config.host}:${config.port}`);
 }
 

@@ -4,6 +4,11 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The system clock moved by `offsetMs` (JICENG_CLOCK_OFFSET_MS): a demo or test "hours later". */
+export function offsetClock(offsetMs: number): Clock {
+  return offsetMs === 0 ? systemClock : { now: () => new Date(Date.now() + offsetMs) };
+}
+
 export class ManualClock implements Clock {
   constructor(private current = new Date('2026-01-05T09:00:00+08:00')) {}
   now(): Date {

@@ -1,5 +1,41 @@
 import { describe, expect, it } from 'vitest';
+import { offsetClock, systemClock } from './clock';
 import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('reads the given environment, not the process one', () => {
+    const c = loadConfig({ PORT: '9001', JICENG_SESSION_HOURS: '3' });
+    expect(c.port).toBe(9001);
+    expect(c.sessionHours).toBe(3);
+    expect(c.jobsEveryMs).toBeNull();
+    expect(c.clockOffsetMs).toBe(0);
+  });
+
+  it('JICENG_JOBS_EVERY_MS overrides the job intervals, within reason', () => {
+    expect(loadConfig({ JICENG_JOBS_EVERY_MS: '250' }).jobsEveryMs).toBe(250);
+    expect(() => loadConfig({ JICENG_JOBS_EVERY_MS: '10' })).toThrow(/at least 50/);
+    expect(() => loadConfig({ JICENG_JOBS_EVERY_MS: 'fast' })).toThrow(/JICENG_JOBS_EVERY_MS/);
+  });
+
+  it('JICENG_CLOCK_OFFSET_MS may be negative and is refused outside demo mode', () => {
+    expect(loadConfig({ JICENG_CLOCK_OFFSET_MS: '-3600000' }).clockOffsetMs).toBe(-3_600_000);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x/y', JICENG_DEMO: '1', JICENG_CLOCK_OFFSET_MS: '7200000' }).clockOffsetMs).toBe(7_200_000);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y', JICENG_CLOCK_OFFSET_MS: '7200000' })).toThrow(/demo mode/);
+    expect(() => loadConfig({ JICENG_DEMO: '0', JICENG_CLOCK_OFFSET_MS: '1' })).toThrow(/demo mode/);
+  });
+});
+
+describe('offsetClock', () => {
+  it('is the system clock moved by the offset', () => {
+    expect(offsetClock(0)).toBe(systemClock);
+    const later =
+      offsetClock(3 * 3_600_000)
+        .now()
+        .getTime() - Date.now();
+    expect(later).toBeGreaterThan(3 * 3_600_000 - 1_000);
+    expect(later).toBeLessThanOrEqual(3 * 3_600_000);
+  });
+});
 
 describe('JICENG_WORKERS', () => {
   const pg = { DATABASE_URL: 'postgres://x@localhost/y' };

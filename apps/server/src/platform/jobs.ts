@@ -27,19 +27,24 @@ export async function runJobOnce(db: Database['db'], clock: Clock, job: Job): Pr
   });
 }
 
-/** Starts every job on its interval; returns a function that stops them and waits for runs in flight. */
-export function startJobs(database: Database, clock: Clock, jobs: Job[], log: FastifyBaseLogger): () => Promise<void> {
-  const running = new Set<Promise<unknown>>();
+/**
+ * Starts every job on its interval (or every `everyMs`, JICENG_JOBS_EVERY_MS); returns a function
+ * that stops them and waits for runs in flight. A job whose last run is still going skips a tick,
+ * so a short interval never piles runs up.
+ */
+export function startJobs(database: Database, clock: Clock, jobs: Job[], log: FastifyBaseLogger, everyMs: number | null = null): () => Promise<void> {
+  const running = new Map<string, Promise<unknown>>();
   const timers = jobs.map((job) =>
     setInterval(() => {
+      if (running.has(job.name)) return;
       const p = runJobOnce(database.db, clock, job)
         .catch((err) => log.error({ err, job: job.name }, 'job failed'))
-        .finally(() => running.delete(p));
-      running.add(p);
-    }, job.everyMs),
+        .finally(() => running.delete(job.name));
+      running.set(job.name, p);
+    }, everyMs ?? job.everyMs),
   );
   return async () => {
     for (const t of timers) clearInterval(t);
-    await Promise.allSettled([...running]);
+    await Promise.allSettled([...running.values()]);
   };
 }

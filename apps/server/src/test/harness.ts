@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app';
 import type { Database } from '../db/client';
+import { seedDemoSample } from '../modules/demo/sample';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/seed';
 import { ManualClock } from '../platform/clock';
 import { loadConfig } from '../platform/config';
@@ -21,11 +22,22 @@ export interface TestApp {
   request(opts: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
 }
 
+export interface TestAppOptions {
+  /** 沾益区, the demo zones, groups, departments and accounts (default true). */
+  demo?: boolean;
+  /**
+   * The demo's sample register of 地河村 (households, linkage, visits, matters) as demo mode seeds
+   * it (default false: tests build their own data and may count on an empty register).
+   */
+  sample?: boolean;
+}
+
 /**
- * One app on one fresh database (with 沾益区 and the demo accounts) per test file, torn down
- * after the file. Time is a ManualClock starting 2026-01-05 09:00 (Beijing).
+ * One app on one fresh database (with 沾益区 and the demo accounts, without the sample register
+ * unless asked) per test file, torn down after the file. Time is a ManualClock starting
+ * 2026-01-05 09:00 (Beijing).
  */
-export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = new ManualClock();
   const config = { ...loadConfig({}), demo: true };
@@ -33,6 +45,8 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
   if (options.demo !== false) await seedDemo(systemCtx());
   const app = await buildApp({ config, database, clock, logger: false });
   await app.ready();
+  // After the app: its modules' matter listeners (metrics facts, similar index) see the sample.
+  if (options.sample === true) await seedDemoSample(systemCtx());
   const cookies = new Map<string, string>();
   const t: TestApp = {
     app,
@@ -64,7 +78,7 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
 }
 
 /** Registers the file's app: built before its tests, closed (and its database dropped) after. */
-export function useTestApp(options: { demo?: boolean } = {}): TestApp {
+export function useTestApp(options: TestAppOptions = {}): TestApp {
   const t = {} as TestApp;
   beforeAll(async () => {
     Object.assign(t, await createTestApp(options));

@@ -1,12 +1,12 @@
 import { can, isWithin, levelOfCode, mayManageRole, PERMISSIONS, type Role, ROLE_LEVEL } from '@jiceng/shared';
 import { and, asc, count, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { escapeLike } from '../../db/like';
-import { type Ctx, inTransaction, requireActor, requirePermission, requireScope, scopeOf } from '../../platform/context';
+import { type Actor, type Ctx, inTransaction, requireActor, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { departments, units } from '../org/tables';
 import { hashPassword, isStrongPassword, verifyPassword } from './password';
-import { dropSessionsOf } from './sessions';
+import { actorOf, dropSessionsOf } from './sessions';
 import { users } from './tables';
 import type { UserOut } from './schemas';
 
@@ -259,6 +259,15 @@ export function userExists(ctx: Ctx, username: string) {
     .from(users)
     .where(eq(users.username, username))
     .then((r) => r.length > 0);
+}
+
+/** An active account as an actor, for work done in its name without a login (the demo sample). */
+export async function findActor(ctx: Ctx, username: string): Promise<Actor | null> {
+  const [row] = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.username, username), eq(users.status, 'active')));
+  return row ? actorOf(row) : null;
 }
 
 /** Active users bound exactly to one of `unitCodes` with one of `roles` (who to notify, who leads). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Role } from '@jiceng/shared';
-import { systemClock } from '../../platform/clock';
+import { type Clock, systemClock } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { createUserUnchecked, userExists } from '../accounts/service';
 import { importDivisions } from '../org/import-divisions';
@@ -20,8 +20,18 @@ const DEMO_ZONES = [
 ];
 const DEMO_DEPARTMENTS = ['区住房和城乡建设局', '区水务局', '区民政局', '区司法局', '区卫生健康局'];
 
-export function systemCtx(db: Ctx['db']): Ctx {
-  return { db, actor: null, clock: systemClock, locale: 'zh-CN', requestId: 'seed', ip: null };
+/**
+ * The sample register's first account (modules/demo/sample.ts): it exists exactly when the sample
+ * does, both being written in one transaction. Checked here so a restart need not load the sample.
+ */
+export const DEMO_SAMPLE_MARKER = 'representative2';
+
+export function hasDemoSample(ctx: Ctx): Promise<boolean> {
+  return userExists(ctx, DEMO_SAMPLE_MARKER);
+}
+
+export function systemCtx(db: Ctx['db'], clock: Clock = systemClock): Ctx {
+  return { db, actor: null, clock, locale: 'zh-CN', requestId: 'seed', ip: null };
 }
 
 /** The real division tree of 沾益区, shipped with the project. */
