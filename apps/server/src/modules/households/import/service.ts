@@ -50,9 +50,13 @@ export async function importRegister(ctx: Ctx, input: ImportInput, progress?: Im
   requirePermission(ctx, 'household:import');
   const target = await targetOf(ctx, input.unitCode);
   const reader = new RegisterReader(target, beijingDate(ctx.clock.now()));
-  for await (const row of readRows(input.file)) {
-    reader.add(row);
-    if (reader.rows > 0 && reader.rows % 20_000 === 0) progress?.({ phase: 'read', done: reader.rows });
+  let reported = 0;
+  for await (const batch of readRows(input.file)) {
+    for (const row of batch) reader.add(row);
+    if (reader.rows - reported >= 20_000) {
+      reported = reader.rows;
+      progress?.({ phase: 'read', done: reader.rows });
+    }
   }
   const plan = reader.finish();
   progress?.({ phase: 'read', done: reader.rows });
