@@ -245,6 +245,20 @@ describe('register import', () => {
     expect(list.items[0]).toMatchObject({ unitName: '地河三组', tier: 'red', phone: '139****0005', memberCount: 2 });
   });
 
+  it('keeps quotes, backslashes, braces and NULL as written through the bulk insert', async () => {
+    const odd = '老屋 "东头" \\ {1,2} NULL';
+    const file = await xlsx([
+      ['户编号', '与户主关系', '姓名', '身份证号', '所属组', '住址', '情况标签', '备注'],
+      ['90', '户主', 'NULL', id('19810101', 301), '地河一组', odd, '"低保",NULL', 'a\\"b'],
+    ]);
+    const res = await upload(file, { dryRun: false });
+    expect(res.statusCode).toBe(200);
+    const cookie = await t.login('village');
+    const list = (await t.request({ method: 'GET', url: `/api/households?unitCode=${VILLAGE}&q=${encodeURIComponent('东头')}`, cookie })).json();
+    const detail = (await t.request({ method: 'GET', url: `/api/households/${list.items[0].id}`, cookie })).json();
+    expect(detail).toMatchObject({ address: odd, headName: 'NULL', notes: 'a\\"b', tags: ['"低保"', 'NULL'] });
+  });
+
   it('keeps imports inside the actor unit and to those allowed', async () => {
     const other = await upload(await xlsx(GOOD), { dryRun: true, unitCode: '530303203201' });
     expect(other.statusCode).toBe(403);

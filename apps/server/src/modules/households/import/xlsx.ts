@@ -187,6 +187,7 @@ async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry | undefi
 
 const SHEET_TAGS = ['sheetData', 'row', 'c', 'v', 'is', 't', 'rPh'] as const;
 const [SHEET_DATA, ROW, CELL, VALUE, INLINE, TEXT, PHONETIC] = [0, 1, 2, 3, 4, 5, 6];
+const CELL_ATTRS = ['r', 't', 's'] as const;
 enum Type {
   Number,
   Shared,
@@ -211,6 +212,7 @@ class SheetReader {
   private inInline = false;
   private inPhonetic = false;
   private text = '';
+  private readonly attrs = new Int32Array(6);
 
   constructor(
     private readonly shared: string[],
@@ -251,9 +253,11 @@ class SheetReader {
       this.col = -1;
     } else if (tag === CELL) {
       if (!this.cells) return;
-      this.col = s.attrRange('r') ? this.columnOf(s.valueStart, s.valueEnd) : this.col + 1;
-      this.type = s.attrRange('t') ? this.typeOf(s.valueStart, s.valueEnd) : Type.Number;
-      this.style = s.attrInt('s') ?? 0;
+      const a = this.attrs;
+      s.attrRanges(CELL_ATTRS, a);
+      this.col = (a[0] as number) >= 0 ? this.columnOf(a[0] as number, a[1] as number) : this.col + 1;
+      this.type = (a[2] as number) >= 0 ? this.typeOf(a[2] as number, a[3] as number) : Type.Number;
+      this.style = (a[4] as number) >= 0 ? this.intOf(a[4] as number, a[5] as number) : 0;
       this.hasValue = false;
       this.text = '';
     } else if (tag === VALUE) {
@@ -286,6 +290,13 @@ class SheetReader {
       this.cells = null;
       this.col = -1;
     } else if (tag === SHEET_DATA) this.inData = false;
+  }
+
+  private intOf(start: number, end: number): number {
+    const b = this.scanner.buf;
+    let n = 0;
+    for (let i = start; i < end; i++) n = n * 10 + ((b[i] as number) - 0x30);
+    return n;
   }
 
   /** Column index (A = 0) from a cell reference like "AB12". */

@@ -18,6 +18,8 @@ const MAX_TOKEN = 16 * 1024 * 1024;
 
 export class XmlError extends Error {}
 
+const ONE: string[] = [''];
+
 export interface XmlHandler {
   /** `tag` is the index of the element's local name in the scanner's list, or -1. */
   open(tag: number): void;
@@ -48,6 +50,7 @@ export class XmlScanner {
   /** Value bounds set by `attrRange`. */
   valueStart = 0;
   valueEnd = 0;
+  private readonly range = new Int32Array(2);
 
   /** Receives the tokens; set before the first write. */
   handler: XmlHandler = { open() {}, close() {}, text() {} };
@@ -81,6 +84,19 @@ export class XmlScanner {
 
   /** Finds attribute `name` (local name, any prefix) of the current start tag; sets valueStart/End. */
   attrRange(name: string): boolean {
+    ONE[0] = name;
+    this.attrRanges(ONE, this.range);
+    this.valueStart = this.range[0] as number;
+    this.valueEnd = this.range[1] as number;
+    return this.valueStart >= 0;
+  }
+
+  /**
+   * One pass over the current start tag's attributes: for each of `names` (local names), its value
+   * bounds go to out[2k], out[2k+1], or -1 when absent. Cheaper than attrRange per name on hot tags.
+   */
+  attrRanges(names: readonly string[], out: Int32Array): void {
+    out.fill(-1);
     const b = this.buf;
     const end = this.attrEnd;
     let i = this.attrStart;
@@ -88,7 +104,6 @@ export class XmlScanner {
       while (i < end && isSpace(b[i] as number)) i++;
       if (i >= end) break;
       let local = i;
-      const nameStart = i;
       while (i < end && b[i] !== EQ && !isSpace(b[i] as number)) {
         if (b[i] === COLON) local = i + 1;
         i++;
@@ -103,13 +118,15 @@ export class XmlScanner {
       const ve = b.indexOf(q, vs);
       if (ve < 0 || ve > end) throw new XmlError('an attribute value is not closed');
       i = ve + 1;
-      if (nameStart < nameEnd && nameEnd - local === name.length && sameAscii(b, local, name)) {
-        this.valueStart = vs;
-        this.valueEnd = ve;
-        return true;
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k] as string;
+        if (nameEnd - local === name.length && sameAscii(b, local, name)) {
+          out[2 * k] = vs;
+          out[2 * k + 1] = ve;
+          break;
+        }
       }
     }
-    return false;
   }
 
   attr(name: string): string | null {
