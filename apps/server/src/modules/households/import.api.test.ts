@@ -134,6 +134,19 @@ describe('register import', () => {
     expect(real.statusCode).toBe(200);
     expect(real.json()).toMatchObject({ ok: true, households: 3, residents: 5 });
     expect(await count()).toBe(before + 3);
+    // The same file again: every person is already registered, nothing more is written.
+    const again = await upload(file, { dryRun: false });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error).toMatchObject({ code: 'IMPORT_ROWS_INVALID', field: 'file' });
+    expect(again.json().error.details.map((d: { row: number; field: string }) => [d.row, d.field])).toEqual([
+      [2, 'idNumber'],
+      [3, 'idNumber'],
+      [4, 'idNumber'],
+      [5, 'idNumber'],
+      [6, 'idNumber'],
+    ]);
+    expect(again.json().error.details[0].en).toContain('already in the register');
+    expect(await count()).toBe(before + 3);
     const cookie = await t.login('village');
     const list = (await t.request({ method: 'GET', url: `/api/households?unitCode=${VILLAGE}&q=${encodeURIComponent('张大山')}`, cookie })).json();
     const detail = (await t.request({ method: 'GET', url: `/api/households/${list.items[0].id}`, cookie })).json();
