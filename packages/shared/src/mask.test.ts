@@ -21,5 +21,8 @@ describe('normalize', () => {
     expect(normalizeText('  地河村\u3000 一组  ')).toBe('地河村 一组');
     expect(compactText(' 身份证 号码 ')).toBe('身份证号码');
     expect(normalizeText(null)).toBe('');
+    expect(normalizeText('张三')).toBe('张三');
+    expect(normalizeText('a\u200Bb\u00A0c\uFEFF')).toBe('a b c');
+    expect(normalizeText('１９９０\t')).toBe('1990');
   });
 });

@@ -8,9 +8,13 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
+const NEEDS_NORMALIZING = /[\uFF01-\uFF5E\s\u200B]/;
+
 /** Half-width, trimmed, inner runs of whitespace (incl. non-breaking spaces) collapsed to one space. */
 export function normalizeText(s: string | null | undefined): string {
   if (s == null) return '';
+  // Most cells of an imported register have no full-width character and no space: skip the replaces.
+  if (!NEEDS_NORMALIZING.test(s)) return String(s);
   return toHalfWidth(String(s))
     .replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ')
     .trim();

@@ -134,6 +134,19 @@ describe('register import', () => {
     expect(real.statusCode).toBe(200);
     expect(real.json()).toMatchObject({ ok: true, households: 3, residents: 5 });
     expect(await count()).toBe(before + 3);
+    // The same file again: every person is already registered, nothing more is written.
+    const again = await upload(file, { dryRun: false });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error).toMatchObject({ code: 'IMPORT_ROWS_INVALID', field: 'file' });
+    expect(again.json().error.details.map((d: { row: number; field: string }) => [d.row, d.field])).toEqual([
+      [2, 'idNumber'],
+      [3, 'idNumber'],
+      [4, 'idNumber'],
+      [5, 'idNumber'],
+      [6, 'idNumber'],
+    ]);
+    expect(again.json().error.details[0].en).toContain('already in the register');
+    expect(await count()).toBe(before + 3);
     const cookie = await t.login('village');
     const list = (await t.request({ method: 'GET', url: `/api/households?unitCode=${VILLAGE}&q=${encodeURIComponent('张大山')}`, cookie })).json();
     const detail = (await t.request({ method: 'GET', url: `/api/households/${list.items[0].id}`, cookie })).json();
@@ -243,6 +256,20 @@ describe('register import', () => {
     const list = (await t.request({ method: 'GET', url: '/api/households?unitCode=5303032032110103', cookie: await t.login('village') })).json();
     expect(list.items.map((h: { headName: string }) => h.headName)).toEqual(['周,大', '郑三']);
     expect(list.items[0]).toMatchObject({ unitName: '地河三组', tier: 'red', phone: '139****0005', memberCount: 2 });
+  });
+
+  it('keeps quotes, backslashes, braces and NULL as written through the bulk insert', async () => {
+    const odd = '老屋 "东头" \\ {1,2} NULL';
+    const file = await xlsx([
+      ['户编号', '与户主关系', '姓名', '身份证号', '所属组', '住址', '情况标签', '备注'],
+      ['90', '户主', 'NULL', id('19810101', 301), '地河一组', odd, '"低保",NULL', 'a\\"b'],
+    ]);
+    const res = await upload(file, { dryRun: false });
+    expect(res.statusCode).toBe(200);
+    const cookie = await t.login('village');
+    const list = (await t.request({ method: 'GET', url: `/api/households?unitCode=${VILLAGE}&q=${encodeURIComponent('东头')}`, cookie })).json();
+    const detail = (await t.request({ method: 'GET', url: `/api/households/${list.items[0].id}`, cookie })).json();
+    expect(detail).toMatchObject({ address: odd, headName: 'NULL', notes: 'a\\"b', tags: ['"低保"', 'NULL'] });
   });
 
   it('keeps imports inside the actor unit and to those allowed', async () => {

@@ -73,12 +73,22 @@ export function findTierHistory(db: Executor, householdId: number) {
 }
 
 /** The ID numbers among `ids` already registered (optionally ignoring one resident). */
+/**
+ * Which of these ID numbers are registered: one array parameter per 10,000 numbers (not one bind per
+ * number), and one unique-index probe per number. `= any(array)` or a join would let the planner pick
+ * a scan of every resident for a few thousand numbers (150 ms at 430k residents, growing with the
+ * register); the lateral subquery with OFFSET 0 cannot be flattened, so it stays a probe per number.
+ */
 export async function takenIdNumbers(db: Executor, ids: string[], exceptResidentId?: number): Promise<Set<string>> {
   const taken = new Set<string>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    const chunk = ids.slice(i, i + 5000);
-    const rows = await db.select({ id: residents.id, idNumber: residents.idNumber }).from(residents).where(inArray(residents.idNumber, chunk));
-    for (const r of rows) if (r.idNumber && r.id !== exceptResidentId) taken.add(r.idNumber);
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const chunk = ids.slice(i, i + 10_000);
+    const result = (await db.execute(sql`
+      select r.id, r.id_number from unnest(${pgArray(chunk)}::text[]) as q(n)
+      cross join lateral (select id, id_number from residents where id_number = q.n offset 0) as r`)) as unknown as {
+      rows: { id: number | string; id_number: string }[];
+    };
+    for (const r of result.rows) if (Number(r.id) !== exceptResidentId) taken.add(r.id_number);
   }
   return taken;
 }
@@ -163,9 +173,21 @@ export async function exportPage(db: Executor, unitCode: string, afterId: number
 
 type Scalar = string | number | boolean | null;
 
+const ESCAPED = /[\\"]/;
+const ESCAPED_ALL = /[\\"]/g;
+
 /** A PostgreSQL array literal ({"a","b",NULL}) sent as one text parameter and cast in SQL. */
 export function pgArray(values: readonly Scalar[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+  const out = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? null;
+    if (v === null) out[i] = 'NULL';
+    else {
+      const t = String(v);
+      out[i] = ESCAPED.test(t) ? `"${t.replace(ESCAPED_ALL, '\\$&')}"` : `"${t}"`;
+    }
+  }
+  return `{${out.join(',')}}`;
 }
 
 const col = <T, K extends keyof T>(rows: readonly T[], k: K) => pgArray(rows.map((r) => (r[k] ?? null) as Scalar));
@@ -184,12 +206,28 @@ export async function bulkInsertHouseholds(db: Executor, rows: (typeof household
   return result.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
-export async function bulkInsertResidents(db: Executor, rows: (typeof residents.$inferInsert)[], now: Date): Promise<void> {
+/** Residents of households just inserted: `householdIds[i]` is the household of `rows[i]`. */
+export async function bulkInsertResidents(db: Executor, householdIds: readonly number[], rows: readonly ResidentInsert[], now: Date): Promise<void> {
   if (rows.length === 0) return;
   await db.execute(sql`
     insert into residents (household_id, name, relation, id_number, phone, gender, birth_date, ethnicity, political_status, party_member, occupation, living_status, created_at, updated_at)
     select *, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-    from unnest(${col(rows, 'householdId')}::bigint[], ${col(rows, 'name')}::text[], ${col(rows, 'relation')}::text[], ${col(rows, 'idNumber')}::text[],
+    from unnest(${pgArray(householdIds)}::bigint[], ${col(rows, 'name')}::text[], ${col(rows, 'relation')}::text[], ${col(rows, 'idNumber')}::text[],
       ${col(rows, 'phone')}::text[], ${col(rows, 'gender')}::text[], ${col(rows, 'birthDate')}::date[], ${col(rows, 'ethnicity')}::text[],
       ${col(rows, 'politicalStatus')}::text[], ${col(rows, 'partyMember')}::boolean[], ${col(rows, 'occupation')}::text[], ${col(rows, 'livingStatus')}::text[])`);
+}
+
+type ResidentInsert = Omit<typeof residents.$inferInsert, 'householdId' | 'createdAt' | 'updatedAt'>;
+
+/** Opening tier rows (from nothing to `toTier`) for households just inserted. */
+export async function bulkInsertTierChanges(
+  db: Executor,
+  rows: readonly { householdId: number; toTier: string; category: string | null }[],
+  meta: { reason: string; changedBy: number | null; now: Date },
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into tier_changes (household_id, from_tier, to_tier, category, reason, changed_by, changed_at)
+    select h, null, t, c, ${meta.reason}, ${meta.changedBy}::int, ${meta.now.toISOString()}::timestamptz
+    from unnest(${col(rows, 'householdId')}::bigint[], ${col(rows, 'toTier')}::text[], ${col(rows, 'category')}::text[]) as x(h, t, c)`);
 }

@@ -15,7 +15,7 @@ describe('reading register files', () => {
     }
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const got: string[] = [];
-    for await (const r of parseXlsx(buf)) got.push(String(r.cells[1]));
+    for await (const batch of parseXlsx(buf)) for (const r of batch) got.push(String(r.cells[1]));
     expect(got).toEqual(names);
   });
 

@@ -1,11 +1,10 @@
 /**
- * Reads an uploaded register file row by row: xlsx (streamed, first worksheet) or csv (UTF-8,
+ * Reads an uploaded register file row by row: xlsx (streamed, first visible worksheet) or csv (UTF-8,
  * or GBK/GB18030 as Chinese Excel and WPS save it). Cells come out raw; the caller interprets them.
  */
-import { Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../platform/errors';
+import { readXlsxRows } from './xlsx';
 
 export type RawCell = string | number | boolean | Date | null;
 export interface RawRow {
@@ -74,87 +73,33 @@ export function* parseCsv(text: string): Generator<RawRow> {
   }
 }
 
-type ExcelValue = ExcelJS.CellValue;
-
-function plain(v: ExcelValue): RawCell {
-  if (v == null) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return plain((v as { result?: ExcelValue }).result ?? null);
-    if ('text' in v) return String((v as { text: unknown }).text);
-    if ('error' in v) return null;
-  }
-  return String(v);
-}
-
-/** UTF-8 text from byte chunks, keeping characters split across chunk boundaries whole. */
-async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const c of chunks) {
-    const text = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
-    if (text) yield text;
-  }
-  const tail = decoder.decode();
-  if (tail) yield tail;
-}
-
-type ReaderClass = typeof ExcelJS.stream.xlsx.WorkbookReader;
-type ReaderInternals = {
-  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
-};
-let safeReader: ReaderClass | null = null;
-
-/**
- * ExcelJS's streaming reader decodes each inflated chunk on its own (lib/utils/parse-sax.js), so a
- * Chinese character split between two 64 KB chunks comes out as two U+FFFD in larger files. This
- * subclass hands it already-decoded text for the worksheet and shared-string entries.
- */
-async function utf8SafeReader(): Promise<ReaderClass> {
-  if (safeReader) return safeReader;
-  // Loaded on first use: exceljs alone takes longer to load than the rest of the server.
-  const { default: Excel } = await import('exceljs');
-  const parent = Excel.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
-  class Utf8SafeWorkbookReader extends Excel.stream.xlsx.WorkbookReader {
-    _parseSharedStrings(entry: NodeJS.ReadableStream) {
-      return parent._parseSharedStrings.call(this, Readable.from(decodeUtf8(entry as AsyncIterable<Buffer>)));
-    }
-    _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-      return parent._parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
-    }
-  }
-  safeReader = Utf8SafeWorkbookReader;
-  return safeReader;
-}
-
-/** Rows of the first worksheet, streamed so a 30 MB workbook is never held as objects at once. */
-export async function* parseXlsx(buf: Buffer): AsyncGenerator<RawRow> {
-  const Reader = await utf8SafeReader();
-  const reader = new Reader(Readable.from([buf]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
+/** Rows of the first worksheet, streamed so a 20 MB workbook is never held as objects at once. */
+export async function* parseXlsx(buf: Buffer): AsyncGenerator<RawRow[]> {
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as ExcelValue[];
-        const cells: RawCell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(plain(values[i] ?? null));
-        yield { row: row.number, cells };
-      }
-      return; // only the first worksheet is the register
-    }
+    yield* readXlsxRows(buf);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw malformed(`xlsx 文件已损坏或不完整（${(err as Error).message}）`, `the xlsx file is damaged or incomplete (${(err as Error).message})`);
+    const message = err instanceof Error ? err.message : String(err);
+    throw malformed(`xlsx 文件已损坏或不完整（${message}）`, `the xlsx file is damaged or incomplete (${message})`);
   }
 }
 
-export async function* readRows(buf: Buffer): AsyncGenerator<RawRow> {
+const CSV_BATCH = 1000;
+
+function* batches<T>(items: Iterable<T>): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === CSV_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** The rows of an uploaded file, in batches (one await per batch, not per row). */
+export async function* readRows(buf: Buffer): AsyncGenerator<RawRow[]> {
   if (detectFormat(buf) === 'xlsx') yield* parseXlsx(buf);
-  else yield* parseCsv(decodeText(buf).text);
+  else yield* batches(parseCsv(decodeText(buf).text));
 }

@@ -50,13 +50,19 @@ export async function importRegister(ctx: Ctx, input: ImportInput, progress?: Im
   requirePermission(ctx, 'household:import');
   const target = await targetOf(ctx, input.unitCode);
   const reader = new RegisterReader(target, beijingDate(ctx.clock.now()));
-  for await (const row of readRows(input.file)) {
-    reader.add(row);
-    if (reader.rows > 0 && reader.rows % 20_000 === 0) progress?.({ phase: 'read', done: reader.rows });
+  let reported = 0;
+  for await (const batch of readRows(input.file)) {
+    for (const row of batch) reader.add(row);
+    if (reader.rows - reported >= 20_000) {
+      reported = reader.rows;
+      progress?.({ phase: 'read', done: reader.rows });
+    }
   }
   const plan = reader.finish();
   progress?.({ phase: 'read', done: reader.rows });
-  reader.markTaken(await repo.takenIdNumbers(ctx.db, reader.allIdNumbers()));
+  // A real import checks the register inside its transaction anyway (below); ask here only when the
+  // answer is a report: a dry run, or a file already refused for other rows.
+  if (input.dryRun || reader.errors.length) reader.markTaken(await repo.takenIdNumbers(ctx.db, reader.allIdNumbers()));
   const errors = reader.errors.sort(byRow);
   const byTier = { red: 0, yellow: 0, blue: 0 };
   for (const h of plan.households) byTier[h.tier]++;
@@ -75,7 +81,7 @@ export async function importRegister(ctx: Ctx, input: ImportInput, progress?: Im
     throw new AppError('IMPORT_ROWS_INVALID', { count: errors.length }, { field: 'file', details: errors.slice(0, MAX_REPORTED) });
   }
   await inTransaction(ctx, async (tx) => {
-    // Someone may have registered one of these people since the check above.
+    // The register as it is now, in the writing transaction, just before the inserts.
     const taken = await repo.takenIdNumbers(tx.db, reader.allIdNumbers());
     if (taken.size) {
       reader.markTaken(taken);

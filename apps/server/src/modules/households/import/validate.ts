@@ -161,7 +161,7 @@ export class RegisterReader {
       if ((cells.idNumber ?? '').replace(/\s/g, '').length === 15)
         this.issue(row, 'idNumber', `15 位旧号码已升级为 ${v.idNumber}`, `the 15-digit number was upgraded to ${v.idNumber}`, this.warnings);
     }
-    draft.members.push({ ...v, row });
+    draft.members.push(Object.assign(v, { row }));
     if (cells.address && !draft.address) draft.address = cells.address;
     if (cells.notes && !draft.notes) draft.notes = cells.notes;
     if (cells.tags) draft.tags.push(...parseTags(cells.tags));

@@ -1,33 +1,38 @@
 import type { Ctx } from '../../../platform/context';
 import { emitHouseholdChange } from '../events';
+import type { ResidentValue } from '../validate';
 import * as repo from '../repository';
 import type { PlannedHousehold } from './validate';
 
 const BATCH = 1000;
 
 /**
- * Inserts planned households in batches of 1000 (households, then their residents, then tier
- * history for red and yellow ones), on the caller's transaction: all of it or nothing.
+ * Inserts planned households in batches of 1000: one statement for the households, one for all
+ * their residents, one for the tier history of red and yellow ones; on the caller's transaction,
+ * so all of it or nothing.
  */
 export async function writeHouseholds(ctx: Ctx, planned: PlannedHousehold[], reason: string, onProgress?: (done: number) => void): Promise<void> {
   const now = ctx.clock.now();
-  const userId = ctx.actor?.userId ?? null;
+  const changedBy = ctx.actor?.userId ?? null;
   for (let i = 0; i < planned.length; i += BATCH) {
     const slice = planned.slice(i, i + BATCH);
-    const created = await insertBatch(ctx, slice, now);
-    const members = slice.flatMap((h, j) =>
-      h.residents.map(({ row: _row, ...r }) => ({ ...r, householdId: created[j] as number, createdAt: now, updatedAt: now })),
-    );
-    for (let k = 0; k < members.length; k += BATCH) await repo.bulkInsertResidents(ctx.db, members.slice(k, k + BATCH), now);
-    const tiers = slice.flatMap((h, j) =>
-      h.tier === 'blue'
-        ? []
-        : [{ householdId: created[j] as number, fromTier: null, toTier: h.tier, category: h.tierCategory, reason, changedBy: userId, changedAt: now }],
-    );
-    await repo.insertTierChanges(ctx.db, tiers);
+    const ids = await insertBatch(ctx, slice, now);
+    const householdIds: number[] = [];
+    const members: ResidentValue[] = [];
+    const tiers: { householdId: number; toTier: string; category: string | null }[] = [];
+    slice.forEach((h, j) => {
+      const id = ids[j] as number;
+      for (const r of h.residents) {
+        householdIds.push(id);
+        members.push(r);
+      }
+      if (h.tier !== 'blue') tiers.push({ householdId: id, toTier: h.tier, category: h.tierCategory });
+    });
+    await repo.bulkInsertResidents(ctx.db, householdIds, members, now);
+    await repo.bulkInsertTierChanges(ctx.db, tiers, { reason, changedBy, now });
     await emitHouseholdChange(ctx, {
       kind: 'import',
-      households: slice.map((h, j) => ({ id: created[j] as number, unitCode: h.unitCode, tier: h.tier })),
+      households: slice.map((h, j) => ({ id: ids[j] as number, unitCode: h.unitCode, tier: h.tier })),
     });
     onProgress?.(i + slice.length);
   }
