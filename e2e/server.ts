@@ -51,12 +51,19 @@ export async function startServer(env: Record<string, string>, options: { timeou
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  // A server gone in the middle of a file fails every later test with timeouts: say how it ended
+  // (a crash with its output, or a signal from outside the test).
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`[e2e] the server on ${url} exited unexpectedly (code ${code}, signal ${signal}):\n${output.slice(-4000)}`);
+  });
   await waitForHealth(url, child, () => output, options.timeoutMs);
   return {
     url,
     process: child,
     output: () => output,
     async stop() {
+      stopping = true;
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
