@@ -229,11 +229,19 @@ async function main() {
       bench: 'matters',
       date: new Date().toISOString(),
       machine: { ...machine(), postgres: await postgresVersion() },
-      intake: endpoint && { connections: CONNECTIONS, seconds: SECONDS, workers: values.workers, endpoint, ceiling: pgb, ratio: round(endpoint.reqPerSec / pgb.tps, 2) },
+      intake: endpoint && {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        workers: values.workers,
+        endpoint,
+        ceiling: pgb,
+        ratio: round(endpoint.reqPerSec / pgb.tps, 2),
+      },
       queue: queueResult,
     };
     console.log(JSON.stringify(result, null, 2));
-    if (!values['queue-only']) console.log(`wrote ${writeResult(values['intake-only'] ? `matters-intake-postgres-w${values.workers}` : 'matters-postgres', result)}`);
+    if (!values['queue-only'])
+      console.log(`wrote ${writeResult(values['intake-only'] ? `matters-intake-postgres-w${values.workers}` : 'matters-postgres', result)}`);
   } finally {
     await server?.stop();
     if (values.keep) console.log(`[matters] kept ${db.url}`);
