@@ -8,7 +8,7 @@ import { households } from '../households/tables';
 import { linkages } from '../linkage/tables';
 import { users } from '../accounts/tables';
 import { units } from '../org/tables';
-import { cadenceSettings, visitPhotos, visitState, visits } from './tables';
+import { cadenceSettings, visitDue, visitPhotos, visitState, visits } from './tables';
 
 export type VisitRow = typeof visits.$inferSelect;
 export type CadenceRow = typeof cadenceSettings.$inferSelect;
@@ -154,7 +154,10 @@ export function householdsOfRep(db: Executor, repId: number) {
     .where(eq(linkages.representativeUserId, repId));
 }
 
-const overdueWhere = (unitCode: string, now: Date) => and(like(households.unitCode, `${unitCode}%`), lt(dueAt, now));
+// The rollup (visit_due, kept in the same transactions as visits, links and tier changes) holds
+// each linked household's due date: the list filters and orders on its index, and joins the
+// register, the link and the last visit for the page's rows only.
+const overdueWhere = (unitCode: string, now: Date) => and(like(visitDue.unitCode, `${unitCode}%`), lt(visitDue.dueAt, now));
 
 /** Overdue households in a unit: reds first, then longest overdue; the total comes with the page (one pass). */
 export async function overdue(db: Executor, unitCode: string, now: Date, limit: number, offset: number) {
@@ -169,28 +172,22 @@ export async function overdue(db: Executor, unitCode: string, now: Date, limit: 
       representativeName: sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${linkages.representativeUserId})`,
       lastVisitAt: visitState.lastVisitAt,
       lastCountedVisitAt: countedAt,
-      dueAt,
+      dueAt: sql<Date>`${visitDue.dueAt}`.mapWith(visitDue.dueAt),
       total: sql<number>`(count(*) over ())::int`,
     })
-    .from(households)
+    .from(visitDue)
+    .innerJoin(households, eq(households.id, visitDue.householdId))
     .innerJoin(linkages, joinDue.linkages)
     .leftJoin(visitState, joinDue.visitState)
     .leftJoin(cv, joinDue.village)
     .leftJoin(ct, joinDue.township)
     .where(overdueWhere(unitCode, now))
-    .orderBy(sql`case ${households.tier} when 'red' then 0 else 1 end`, asc(dueAt), asc(households.id))
+    .orderBy(sql`case ${visitDue.tier} when 'red' then 0 else 1 end`, asc(visitDue.dueAt), asc(visitDue.householdId))
     .limit(limit)
     .offset(offset);
   if (rows.length > 0 || offset === 0) return [rows.map(({ total: _t, ...r }) => r), rows[0]?.total ?? 0] as const;
   // Paged past the end: the window saw no rows, so count separately.
-  const [c] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(households)
-    .innerJoin(linkages, joinDue.linkages)
-    .leftJoin(visitState, joinDue.visitState)
-    .leftJoin(cv, joinDue.village)
-    .leftJoin(ct, joinDue.township)
-    .where(overdueWhere(unitCode, now));
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(visitDue).where(overdueWhere(unitCode, now));
   return [[], c?.n ?? 0] as const;
 }
 
