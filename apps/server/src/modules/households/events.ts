@@ -1,5 +1,5 @@
 import type { Tier } from '@jiceng/shared';
-import type { Ctx } from '../../platform/context';
+import { eventChannel, type Listener } from '../../platform/events';
 
 /**
  * What the register tells other modules after households were created, edited (moved), had their
@@ -11,21 +11,10 @@ export interface HouseholdChange {
   households: { id: number; unitCode: string; tier: Tier }[];
 }
 
-/** Runs inside the change's transaction (ctx.db is the transaction): throw to roll it back. */
-export type HouseholdChangeListener = (ctx: Ctx, change: HouseholdChange) => Promise<void>;
+export type HouseholdChangeListener = Listener<HouseholdChange>;
 
-const listeners: HouseholdChangeListener[] = [];
+const channel = eventChannel<HouseholdChange>((c) => c.households.length === 0);
 
-/** Plugs in behaviour on every register change (once per listener). Returns an unsubscribe function. */
-export function onHouseholdChange(listener: HouseholdChangeListener): () => void {
-  if (!listeners.includes(listener)) listeners.push(listener);
-  return () => {
-    const i = listeners.indexOf(listener);
-    if (i >= 0) listeners.splice(i, 1);
-  };
-}
-
-export async function emitHouseholdChange(ctx: Ctx, change: HouseholdChange): Promise<void> {
-  if (change.households.length === 0) return;
-  for (const l of listeners) await l(ctx, change);
-}
+/** Plugs in behaviour on every change (once per listener). Returns an unsubscribe function. */
+export const onHouseholdChange = channel.on;
+export const emitHouseholdChange = channel.emit;

@@ -1,25 +1,14 @@
-import type { Ctx } from '../../platform/context';
+import { eventChannel, type Listener } from '../../platform/events';
 
 /** Households whose representative (or link date) changed, or that were unlinked. */
 export interface LinkageChange {
   householdIds: number[];
 }
 
-/** Runs inside the change's transaction (ctx.db is the transaction): throw to roll it back. */
-export type LinkageChangeListener = (ctx: Ctx, change: LinkageChange) => Promise<void>;
+export type LinkageChangeListener = Listener<LinkageChange>;
 
-const listeners: LinkageChangeListener[] = [];
+const channel = eventChannel<LinkageChange>((c) => c.householdIds.length === 0);
 
-/** Plugs in behaviour on every link change (once per listener). Returns an unsubscribe function. */
-export function onLinkageChange(listener: LinkageChangeListener): () => void {
-  if (!listeners.includes(listener)) listeners.push(listener);
-  return () => {
-    const i = listeners.indexOf(listener);
-    if (i >= 0) listeners.splice(i, 1);
-  };
-}
-
-export async function emitLinkageChange(ctx: Ctx, change: LinkageChange): Promise<void> {
-  if (change.householdIds.length === 0) return;
-  for (const l of listeners) await l(ctx, change);
-}
+/** Plugs in behaviour on every change (once per listener). Returns an unsubscribe function. */
+export const onLinkageChange = channel.on;
+export const emitLinkageChange = channel.emit;

@@ -1,5 +1,5 @@
 import type { MatterState } from '@jiceng/shared';
-import type { Ctx } from '../../platform/context';
+import { eventChannel, type Listener } from '../../platform/events';
 import type { MatterRow } from './repository';
 
 /** What every transition tells its listeners (the webhook outbox, metrics …). */
@@ -21,20 +21,10 @@ export interface MatterEvent {
   matter: MatterRow;
 }
 
-/** Runs inside the transition's transaction (ctx.db is the transaction): throw to roll it back. */
-export type MatterEventListener = (ctx: Ctx, event: MatterEvent) => Promise<void>;
+export type MatterEventListener = Listener<MatterEvent>;
 
-const listeners: MatterEventListener[] = [];
+const channel = eventChannel<MatterEvent>();
 
-/** Plug in behaviour on every matter event without editing the matters service. Returns an unsubscribe function. */
-export function onMatterEvent(listener: MatterEventListener): () => void {
-  listeners.push(listener);
-  return () => {
-    const i = listeners.indexOf(listener);
-    if (i >= 0) listeners.splice(i, 1);
-  };
-}
-
-export async function emitMatterEvent(ctx: Ctx, event: MatterEvent): Promise<void> {
-  for (const l of listeners) await l(ctx, event);
-}
+/** Plugs in behaviour on every change (once per listener). Returns an unsubscribe function. */
+export const onMatterEvent = channel.on;
+export const emitMatterEvent = channel.emit;
