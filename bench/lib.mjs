@@ -151,7 +151,11 @@ export function serverEnv({ port, dataDir, url, demo = true }) {
  */
 export async function startServer(env, { timeoutMs = 120_000 } = {}) {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [path.join(DIST, 'server.js')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.JICENG_BENCH_NODE_ARGS ? process.env.JICENG_BENCH_NODE_ARGS.split(' ') : []), path.join(DIST, 'server.js')],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr += d;

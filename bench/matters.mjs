@@ -50,9 +50,9 @@ function pgbenchPath() {
 
 /**
  * The statements one public report runs, as the server's statement log shows them (PostgreSQL
- * log_statement = all): the matter, its event, the audit row, the inbox messages of the group's
- * people (INSERT … SELECT), the webhook robots of its units, the similar-matter index row and the
- * metrics facts, in one transaction. The category and the unit are cached by the server.
+ * log_statement = all): the matter, its event, the audit row with the inbox messages of the
+ * group's people (INSERT … SELECT), the webhook robots of its units, the similar-matter index row
+ * with the metrics facts, in one transaction. The category and the unit are cached by the server.
  * pgbench reads ":name" as a variable, so the index keys' colons are made with chr(58).
  */
 function pgbenchScript() {
@@ -62,16 +62,17 @@ function pgbenchScript() {
   const bigrams = '{村口,口的,的路,路灯,灯坏,坏了,了三,三盏,晚上,上老,老人,人出,出门,门看,看不,不见,见路}';
   const words = '{村口,路灯,坏,三盏,晚上,老人,出门,不见,看不见,路}';
   const keys = `translate('{${V}#村口,${V}#路灯,${V}#灯坏,${V}#三盏,${V}#老人,${V}#人出,${V}#出门,${V}#门看,${V}#见路}', '#', chr(58))::text[]`;
-  return `BEGIN;
-INSERT INTO matters (tracking_code, unit_code, category_code, urgency, state, description, reporter_kind, hide_reporter, responsible_unit_code, first_unit_code, respond_by, resolve_by, stage_deadline, created_at, updated_at) VALUES (upper(substr(md5(random()::text || clock_timestamp()::text), 1, 10)), '${GROUP}', 'infrastructure', 'ordinary', 'reported', '${DESCRIPTION}', 'resident', false, '${GROUP}', '${GROUP}', ${now} + interval '24 hours', ${now} + interval '7 days', ${now} + interval '24 hours', ${now}, ${now}) RETURNING *;
-INSERT INTO matter_events (matter_id, from_state, to_state, action, actor_kind, at, data) VALUES (${matterId}, NULL, 'reported', 'report', 'resident', ${now}, jsonb_build_object('categoryCode', 'infrastructure', 'urgency', 'ordinary', 'photo', false, 'householdId', NULL)) RETURNING id;
-INSERT INTO audit_events (at, action, entity_type, entity_id, unit_code, after, ip, request_id) VALUES (${now}, 'matter.report', 'matter', ${matterId}::text, '${GROUP}', jsonb_build_object('state', 'reported', 'urgency', 'ordinary', 'categoryCode', 'infrastructure', 'reporterKind', 'resident'), '127.0.0.1', 'pgbench');
-INSERT INTO notifications (user_id, kind, title, title_en, body, body_en, link, entity_type, entity_id, unit_code, params, dedup_key, created_at) SELECT r.id, 'matter.report', '诉求已吹哨', 'Matter reported', '${DESCRIPTION}', NULL, '/matters/1', 'matter', ${matterId}::text, '${GROUP}', jsonb_build_object('action', 'report', 'state', 'reported'), 'matter-' || ${matterId} || '-event', ${now} FROM (SELECT id FROM users WHERE ((unit_code = '${GROUP}' AND role IN ('groupLeader', 'representative'))) AND status = 'active') r WHERE r.id IS DISTINCT FROM NULL::integer ON CONFLICT DO NOTHING RETURNING id;
-SELECT id, unit_code FROM webhook_endpoints WHERE unit_code IN ('${GROUP}', '${GROUP.slice(0, 14)}', '${V}') AND enabled = true;
-INSERT INTO matter_text_index (matter_id, village_code, unit_code, open, bigrams, words, word_weight, keys) VALUES (${matterId}, '${V}', '${GROUP}', true, '${bigrams}', '${words}', 74.58, ${keys}) ON CONFLICT (matter_id) DO UPDATE SET open = excluded.open, bigrams = excluded.bigrams, words = excluded.words, word_weight = excluded.word_weight, keys = excluded.keys;
-INSERT INTO matter_facts (matter_id, unit_code, state, created_at, respond_by, resolve_by, reopen_count) VALUES (${matterId}, '${GROUP}', 'reported', ${now}, ${now} + interval '24 hours', ${now} + interval '7 days', 0) ON CONFLICT (matter_id) DO UPDATE SET state = excluded.state;
-COMMIT;
-`;
+  const matter = `INSERT INTO matters (tracking_code, unit_code, category_code, urgency, state, description, reporter_kind, hide_reporter, responsible_unit_code, first_unit_code, respond_by, resolve_by, stage_deadline, created_at, updated_at) VALUES (upper(substr(md5(random()::text || clock_timestamp()::text), 1, 10)), '${GROUP}', 'infrastructure', 'ordinary', 'reported', '${DESCRIPTION}', 'resident', false, '${GROUP}', '${GROUP}', ${now} + interval '24 hours', ${now} + interval '7 days', ${now} + interval '24 hours', ${now}, ${now}) RETURNING *`;
+  const event = `INSERT INTO matter_events (matter_id, from_state, to_state, action, actor_kind, at, data) VALUES (${matterId}, NULL, 'reported', 'report', 'resident', ${now}, jsonb_build_object('categoryCode', 'infrastructure', 'urgency', 'ordinary', 'photo', false, 'householdId', NULL)) RETURNING id`;
+  const audit = `INSERT INTO audit_events (at, action, entity_type, entity_id, unit_code, after, ip, request_id) VALUES (${now}, 'matter.report', 'matter', ${matterId}::text, '${GROUP}', jsonb_build_object('state', 'reported', 'urgency', 'ordinary', 'categoryCode', 'infrastructure', 'reporterKind', 'resident'), '127.0.0.1', 'pgbench')`;
+  const inbox = `INSERT INTO notifications (user_id, kind, title, title_en, body, body_en, link, entity_type, entity_id, unit_code, params, dedup_key, created_at) SELECT r.id, 'matter.report', '诉求已吹哨', 'Matter reported', '${DESCRIPTION}', NULL, '/matters/1', 'matter', ${matterId}::text, '${GROUP}', jsonb_build_object('action', 'report', 'state', 'reported'), 'matter-' || ${matterId} || '-event', ${now} FROM (SELECT id FROM users WHERE ((unit_code = '${GROUP}' AND role IN ('groupLeader', 'representative'))) AND status = 'active') r WHERE r.id IS DISTINCT FROM NULL::integer ON CONFLICT DO NOTHING`;
+  const robots = `SELECT id, unit_code FROM webhook_endpoints WHERE unit_code IN ('${GROUP}', '${GROUP.slice(0, 14)}', '${V}') AND enabled = true`;
+  const index = `INSERT INTO matter_text_index (matter_id, village_code, unit_code, open, bigrams, words, word_weight, keys) VALUES (${matterId}, '${V}', '${GROUP}', true, '${bigrams}', '${words}', 74.58, ${keys}) ON CONFLICT (matter_id) DO UPDATE SET open = excluded.open, bigrams = excluded.bigrams, words = excluded.words, word_weight = excluded.word_weight, keys = excluded.keys`;
+  const facts = `INSERT INTO matter_facts (matter_id, unit_code, state, created_at, respond_by, resolve_by, reopen_count) VALUES (${matterId}, '${GROUP}', 'reported', ${now}, ${now} + interval '24 hours', ${now} + interval '7 days', 0) ON CONFLICT (matter_id) DO UPDATE SET state = excluded.state`;
+  // Deferred writes (db/deferred.ts) reach the server as one statement of data-modifying CTEs:
+  // the audit row and the inbox messages before the robots' read, the index and the facts at commit.
+  const together = (...writes) => `WITH ${writes.map((w, i) => `w${i + 1} AS (${w})`).join(', ')} SELECT 1`;
+  return ['BEGIN', matter, event, together(audit, inbox), robots, together(index, facts), 'COMMIT'].map((s) => `${s};\n`).join('');
 }
 
 function cannon(opts) {
@@ -244,9 +245,11 @@ async function main() {
       console.log(`wrote ${writeResult(values['intake-only'] ? `matters-intake-postgres-w${values.workers}` : 'matters-postgres', result)}`);
   } finally {
     await server?.stop();
-    if (values.keep) console.log(`[matters] kept ${db.url}`);
-    else await db.drop();
-    removeDir(dataDir);
+    if (values.keep) console.log(`[matters] kept ${db.url} and ${dataDir}`);
+    else {
+      await db.drop();
+      removeDir(dataDir);
+    }
   }
 }
 

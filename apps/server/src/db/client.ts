@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { runSqlFiles } from './sql-files';
+import { preparingClient, StatementCache } from './statement-cache';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -40,11 +41,14 @@ export interface DatabaseOptions {
   /** PGlite data folder; null keeps PGlite in memory (tests). */
   dataDir: string | null;
   poolSize?: number;
+  /** Name repeated parameterized statements so PostgreSQL keeps them prepared (db/statement-cache.ts). */
+  prepare?: boolean;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const Client = options.prepare === false ? pg.Client : preparingClient(new StatementCache());
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, Client });
     const db = drizzleNodePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
     return {
       db,

@@ -1,5 +1,6 @@
 import { can, isWithin, type Locale, type Permission, type Role } from '@jiceng/shared';
 import type { Executor } from '../db/client';
+import { attachDeferredWrites, type DeferredWrites } from '../db/deferred';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 
@@ -18,6 +19,8 @@ export interface Ctx {
   db: Executor;
   /** The database outside any transaction: the same object for every request (per-database caches key on it). */
   base?: Executor;
+  /** The transaction's write-behind queue (db/deferred.ts); absent outside inTransaction: such writes run at once. */
+  writes?: DeferredWrites;
   actor: Actor | null;
   clock: Clock;
   locale: Locale;
@@ -47,7 +50,21 @@ export function scopeOf(ctx: Ctx): string {
   return requireActor(ctx).unitCode ?? '';
 }
 
-/** Runs `fn` in one transaction; the audit rows it writes commit or roll back with the change. */
+/**
+ * Runs `fn` in one transaction; the audit rows it writes commit or roll back with the change.
+ * Deferred writes (db/deferred.ts) are sent before `fn`'s result is returned, so a failing one
+ * fails the call; a nested call (a savepoint) shares its parent's queue.
+ */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx, base: ctx.base ?? ctx.db }));
+  return ctx.db.transaction(async (tx) => {
+    const writes = ctx.writes ?? attachDeferredWrites(tx);
+    try {
+      const result = await fn({ ...ctx, db: tx, base: ctx.base ?? ctx.db, writes });
+      await writes.flush();
+      return result;
+    } catch (err) {
+      writes.discard();
+      throw err;
+    }
+  });
 }

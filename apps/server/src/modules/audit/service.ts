@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
+import { placeholders, prebuilt } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import { requirePermission, scopeOf } from '../../platform/context';
 import { auditEvents } from './tables';
@@ -12,9 +13,17 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Writes one audit row on the caller's connection, so it shares the caller's transaction. */
+const AUDIT_KEYS = ['at', 'actorUserId', 'actorName', 'action', 'entityType', 'entityId', 'unitCode', 'before', 'after', 'ip', 'requestId'] as const;
+type AuditRow = { [K in (typeof AUDIT_KEYS)[number]]-?: Exclude<(typeof auditEvents.$inferInsert)[K], undefined> };
+// Every change writes one: built once (db/prebuilt.ts).
+const insertAudit = prebuilt<unknown, AuditRow>((db) => db.insert(auditEvents).values(placeholders(AUDIT_KEYS)));
+
+/**
+ * Writes one audit row on the caller's connection, so it shares the caller's transaction; inside
+ * inTransaction it goes with the transaction's other deferred writes (db/deferred.ts).
+ */
 export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
-  await ctx.db.insert(auditEvents).values({
+  await insertAudit.defer(ctx, {
     at: ctx.clock.now(),
     actorUserId: ctx.actor?.userId ?? null,
     actorName: ctx.actor?.username ?? null,

@@ -122,6 +122,8 @@ async function insertNewMatter(ctx: Ctx, input: NewMatter, category: CategoryRow
       actorUserId: tx.actor?.userId ?? null,
       actorUnitCode: tx.actor?.unitCode ?? null,
       actorKind: tx.actor ? 'user' : input.reporterKind === 'api' ? 'api' : 'resident',
+      note: null,
+      publicNote: null,
       at: now,
       data: { categoryCode: category.code, urgency, photo: photo !== null, householdId: input.householdId ?? null },
     });

@@ -1,6 +1,7 @@
 import { FINAL_STATES, type MatterState } from '@jiceng/shared';
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { placeholders, prebuilt } from '../../db/prebuilt';
 import { escapeLike } from '../../db/like';
 import { departments, units } from '../org/tables';
 import { matterCategories, matterDispatches, matterEvents, matterFollowers, matterPhotos, matters } from './tables';
@@ -11,8 +12,35 @@ export type CategoryRow = typeof matterCategories.$inferSelect;
 export type EventRow = typeof matterEvents.$inferSelect;
 export type DispatchRow = typeof matterDispatches.$inferSelect;
 
-export async function insertMatter(db: Executor, row: MatterInsert): Promise<MatterRow> {
-  const [created] = await db.insert(matters).values(row).returning();
+const NEW_MATTER_KEYS = [
+  'trackingCode',
+  'unitCode',
+  'householdId',
+  'categoryCode',
+  'urgency',
+  'state',
+  'description',
+  'lat',
+  'lng',
+  'reporterKind',
+  'reporterName',
+  'reporterPhone',
+  'reporterUserId',
+  'hideReporter',
+  'responsibleUnitCode',
+  'firstUnitCode',
+  'respondBy',
+  'resolveBy',
+  'stageDeadline',
+  'createdAt',
+  'updatedAt',
+] as const;
+/** A new matter names every column the intake sets (null where unknown), so one prebuilt INSERT serves all. */
+export type NewMatterRow = { [K in (typeof NEW_MATTER_KEYS)[number]]-?: Exclude<MatterInsert[K], undefined> };
+const insertMatterQuery = prebuilt<MatterRow[], NewMatterRow>((db) => db.insert(matters).values(placeholders(NEW_MATTER_KEYS)).returning());
+
+export async function insertMatter(db: Executor, row: NewMatterRow): Promise<MatterRow> {
+  const [created] = await insertMatterQuery(db, row);
   return created as MatterRow;
 }
 
@@ -36,8 +64,15 @@ export async function updateIfVersion(db: Executor, id: number, version: number,
   return row ?? null;
 }
 
-export async function insertEvent(db: Executor, row: typeof matterEvents.$inferInsert): Promise<number> {
-  const [created] = await db.insert(matterEvents).values(row).returning({ id: matterEvents.id });
+const EVENT_KEYS = ['matterId', 'fromState', 'toState', 'action', 'actorUserId', 'actorUnitCode', 'actorKind', 'note', 'publicNote', 'at', 'data'] as const;
+type EventInsert = typeof matterEvents.$inferInsert;
+export type NewEventRow = { [K in (typeof EVENT_KEYS)[number]]-?: Exclude<EventInsert[K], undefined> };
+const insertEventQuery = prebuilt<{ id: number }[], NewEventRow>((db) =>
+  db.insert(matterEvents).values(placeholders(EVENT_KEYS)).returning({ id: matterEvents.id }),
+);
+
+export async function insertEvent(db: Executor, row: NewEventRow): Promise<number> {
+  const [created] = await insertEventQuery(db, row);
   return (created as { id: number }).id;
 }
 

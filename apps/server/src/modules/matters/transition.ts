@@ -203,6 +203,8 @@ async function plan(tx: Ctx, actor: Actor | null, m: MatterRow, cmd: MatterComma
         actorUserId: actor?.userId ?? null,
         actorUnitCode: unit,
         actorKind: 'user',
+        note: null,
+        publicNote: null,
         at: now,
         data: { duplicateId: m.id, duplicateTrackingCode: m.trackingCode },
       });

@@ -1,7 +1,34 @@
+import { excluded, placeholders, prebuilt } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import type { MatterEvent } from '../matters/events';
 import * as matterRepo from '../matters/repository';
 import { matterFacts } from './tables';
+
+const FACT_KEYS = [
+  'matterId',
+  'unitCode',
+  'state',
+  'createdAt',
+  'respondBy',
+  'respondedAt',
+  'resolveBy',
+  'resolvedAt',
+  'answeredAt',
+  'ratedAt',
+  'satisfaction',
+  'closedAt',
+  'settledLevel',
+  'reopenCount',
+  'leadDepartmentId',
+] as const;
+type FactsRow = { [K in (typeof FACT_KEYS)[number]]-?: Exclude<(typeof matterFacts.$inferInsert)[K], undefined> };
+// Runs on every change of every matter: built once (db/prebuilt.ts).
+const upsertFacts = prebuilt<unknown, FactsRow>((db) =>
+  db
+    .insert(matterFacts)
+    .values(placeholders(FACT_KEYS))
+    .onConflictDoUpdate({ target: matterFacts.matterId, set: excluded(matterFacts, FACT_KEYS) }),
+);
 
 /** Copies what the rates need from the matter as it stands after the event (same transaction). */
 export async function recordFacts(ctx: Ctx, e: Pick<MatterEvent, 'action' | 'matter'>): Promise<void> {
@@ -9,7 +36,7 @@ export async function recordFacts(ctx: Ctx, e: Pick<MatterEvent, 'action' | 'mat
   // A new matter has no dispatches yet: spare every report that read.
   const dispatches = e.action === 'report' ? [] : await matterRepo.listDispatches(ctx.db, m.id);
   const lead = dispatches.filter((d) => d.dispatch.role === 'lead').at(-1)?.dispatch;
-  const row = {
+  const row: FactsRow = {
     matterId: m.id,
     unitCode: m.unitCode,
     state: m.state,
@@ -27,5 +54,5 @@ export async function recordFacts(ctx: Ctx, e: Pick<MatterEvent, 'action' | 'mat
     reopenCount: m.reopenCount,
     leadDepartmentId: lead?.departmentId ?? null,
   };
-  await ctx.db.insert(matterFacts).values(row).onConflictDoUpdate({ target: matterFacts.matterId, set: row });
+  await upsertFacts.defer(ctx, row, `matter_facts:${m.id}`);
 }

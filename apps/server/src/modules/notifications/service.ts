@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, lt, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { deferWrite } from '../../db/prebuilt';
 import { type Ctx, requireActor } from '../../platform/context';
 import { notifications } from './tables';
 
@@ -50,25 +51,22 @@ export async function notify(ctx: Ctx, input: NotifyInput): Promise<number> {
 
 /**
  * Like notify, for recipients chosen by a query yielding `id`s (see accounts' userIdsAtQuery):
- * one INSERT … SELECT instead of a read and a write. `exceptUserId` (the actor) is left out.
+ * one INSERT … SELECT instead of a read and a write, sent with the transaction's other deferred
+ * writes (db/deferred.ts). `exceptUserId` (the actor) is left out.
  */
-export async function notifySelected(
-  ctx: Ctx,
-  recipients: SQLWrapper,
-  input: Omit<NotifyInput, 'userIds'>,
-  exceptUserId: number | null = null,
-): Promise<number> {
+export async function notifySelected(ctx: Ctx, recipients: SQLWrapper, input: Omit<NotifyInput, 'userIds'>, exceptUserId: number | null = null): Promise<void> {
   const now = ctx.clock.now();
-  const rows = await ctx.db.execute(sql`
+  await deferWrite(
+    ctx,
+    sql`
     insert into ${notifications} (user_id, kind, title, title_en, body, body_en, link, entity_type, entity_id, unit_code, params, dedup_key, created_at)
     select r.id, ${input.kind}, ${input.title}, ${input.titleEn ?? null}, ${input.body ?? null}, ${input.bodyEn ?? null}, ${input.link ?? null},
       ${input.entityType ?? null}, ${input.entityId == null ? null : String(input.entityId)}, ${input.unitCode ?? null},
       ${input.params ? JSON.stringify(input.params) : null}::jsonb, ${input.dedupKey ?? null}, ${now.toISOString()}::timestamptz
     from (${recipients}) r
     where r.id is distinct from ${exceptUserId}::integer
-    on conflict do nothing
-    returning id`);
-  return (rows as unknown as { rows: unknown[] }).rows.length;
+    on conflict do nothing`,
+  );
 }
 
 export async function listInbox(ctx: Ctx, q: { unreadOnly?: boolean; before?: number; limit: number }) {

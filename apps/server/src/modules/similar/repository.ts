@@ -1,12 +1,28 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import type { DeferredWrites } from '../../db/deferred';
+import { excluded, placeholders, prebuilt } from '../../db/prebuilt';
 import { escapeLike } from '../../db/like';
 import type { featuresOf } from './features';
 import { matterTextIndex } from './tables';
 
 type Features = ReturnType<typeof featuresOf>;
 
-export async function upsertIndex(db: Executor, row: { matterId: number; villageCode: string; unitCode: string; open: boolean } & Features): Promise<void> {
+const INDEX_KEYS = ['matterId', 'villageCode', 'unitCode', 'open', 'bigrams', 'words', 'wordWeight', 'keys'] as const;
+type IndexRow = { [K in (typeof INDEX_KEYS)[number]]-?: Exclude<(typeof matterTextIndex.$inferInsert)[K], undefined> };
+// Every report writes one: built once (db/prebuilt.ts).
+const upsertIndexQuery = prebuilt<unknown, IndexRow>((db) =>
+  db
+    .insert(matterTextIndex)
+    .values(placeholders(INDEX_KEYS))
+    .onConflictDoUpdate({ target: matterTextIndex.matterId, set: excluded(matterTextIndex, INDEX_KEYS) }),
+);
+
+/** Deferred with the transaction's other bookkeeping writes (db/deferred.ts). */
+export async function upsertIndex(
+  target: { db: Executor; writes?: DeferredWrites },
+  row: { matterId: number; villageCode: string; unitCode: string; open: boolean } & Features,
+): Promise<void> {
   const values = {
     matterId: row.matterId,
     villageCode: row.villageCode,
@@ -17,7 +33,7 @@ export async function upsertIndex(db: Executor, row: { matterId: number; village
     wordWeight: row.wordWeight,
     keys: row.keys,
   };
-  await db.insert(matterTextIndex).values(values).onConflictDoUpdate({ target: matterTextIndex.matterId, set: values });
+  await upsertIndexQuery.defer(target, values, `matter_text_index:${row.matterId}`);
 }
 
 export async function setOpen(db: Executor, matterId: number, open: boolean, unitCode: string): Promise<number> {

@@ -35,7 +35,7 @@ export async function indexMatterEvent(ctx: Ctx, e: Pick<MatterEvent, 'matterId'
   const m = e.matter;
   if (levelOfCode(m.unitCode) === null || m.unitCode.length < 12) return;
   const village = m.unitCode.slice(0, 12);
-  await repo.upsertIndex(ctx.db, {
+  await repo.upsertIndex(ctx, {
     matterId: m.id,
     villageCode: village,
     unitCode: m.unitCode,

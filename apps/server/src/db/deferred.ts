@@ -1,0 +1,112 @@
+/**
+ * Write-behind inside one transaction (the unit-of-work flush of Hibernate and friends): writes
+ * that nothing in the transaction reads back (audit rows, inbox messages, outbox messages, the
+ * similar-matter index, the metrics facts) wait until the transaction's next statement or its
+ * commit, and then go to the database together as one statement of data-modifying CTEs. A report
+ * makes one round trip for five such writes instead of five (docs/performance.md).
+ *
+ * The order of the transaction's statements is kept: any other statement on the transaction
+ * first sends what is waiting (context.ts wraps the transaction's session), so a read sees every
+ * write made before it. Inside one flush the writes run as one statement: they see the same
+ * snapshot and must not touch the same row; a write given a `key` already waiting (e.g. the facts
+ * row of one matter, upserted twice) first sends what is waiting.
+ */
+import type { Executor } from './client';
+import { type DriverQuery, runStatement, type Session, sessionOf } from './session';
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+export class DeferredWrites {
+  private items: Statement[] = [];
+  private readonly keys = new Set<string>();
+
+  constructor(private readonly run: (statement: Statement) => Promise<unknown>) {}
+
+  get pending(): boolean {
+    return this.items.length > 0;
+  }
+
+  async add(statement: Statement, key?: string): Promise<void> {
+    if (key && this.keys.has(key)) await this.flush();
+    // A statement with its own WITH cannot be nested in another's; a dollar-quoted body could hide a "$1".
+    if (/^\s*with\b/i.test(statement.sql) || statement.sql.includes('$$')) {
+      await this.flush();
+      await this.run(statement);
+      return;
+    }
+    this.items.push(statement);
+    if (key) this.keys.add(key);
+  }
+
+  /** Sends what is waiting. Takes the queue synchronously, so statements sent after it are sent after it. */
+  flush(): Promise<unknown> {
+    if (this.items.length === 0) return Promise.resolve();
+    const items = this.items;
+    this.items = [];
+    this.keys.clear();
+    return this.run(items.length === 1 ? (items[0] as Statement) : combine(items));
+  }
+
+  /** Forgets what is waiting: the (sub)transaction it belonged to is being rolled back. */
+  discard(): void {
+    this.items = [];
+    this.keys.clear();
+  }
+}
+
+// A parameter reference outside quotes; quoted text is matched first so that it is skipped.
+const PARAM = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g;
+
+// The same few statements are combined again and again: their renumbered texts are kept.
+const renumbered = new Map<string, string>();
+
+function renumber(text: string, offset: number): string {
+  if (offset === 0) return text;
+  const key = `${offset}:${text}`;
+  let out = renumbered.get(key);
+  if (out === undefined) {
+    out = text.replace(PARAM, (whole, n: string | undefined) => (n === undefined ? whole : `$${Number(n) + offset}`));
+    if (renumbered.size < 500) renumbered.set(key, out);
+  }
+  return out;
+}
+
+/** `WITH w1 AS (…), w2 AS (…) SELECT 1`, each statement's $n renumbered after those before it. */
+export function combine(items: Statement[]): Statement {
+  const params: unknown[] = [];
+  const parts = items.map((item, i) => {
+    const offset = params.length;
+    params.push(...item.params);
+    return `w${i + 1} as (${renumber(item.sql, offset)})`;
+  });
+  return { sql: `with ${parts.join(', ')} select 1`, params };
+}
+
+/**
+ * Gives a transaction its write-behind queue: every other statement on the transaction's session
+ * (its savepoints share it) first sends what is waiting; a rollback forgets it instead, since the
+ * transaction may be aborted and what is waiting would be undone anyway.
+ */
+export function attachDeferredWrites(tx: Executor): DeferredWrites {
+  const session = sessionOf(tx);
+  const prepare = session.prepareQuery.bind(session);
+  const writes = new DeferredWrites((statement) => runStatement({ prepareQuery: prepare }, statement));
+  session.prepareQuery = (...args: Parameters<Session['prepareQuery']>): DriverQuery => {
+    const query = prepare(...args);
+    const execute = query.execute.bind(query);
+    const rollback = /^\s*rollback\b/i.test(args[0].sql);
+    query.execute = (values) => {
+      if (!writes.pending) return execute(values);
+      if (rollback) {
+        writes.discard();
+        return execute(values);
+      }
+      return writes.flush().then(() => execute(values));
+    };
+    return query;
+  };
+  return writes;
+}

@@ -1,0 +1,107 @@
+import { getTableColumns, is, Param, Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { Db, Executor } from './client';
+import type { DeferredWrites, Statement } from './deferred';
+import * as schema from './schema';
+import { runStatement, sessionOf } from './session';
+
+/**
+ * A drizzle query built once, with placeholders, and run on any connection or transaction.
+ * Drizzle builds the SQL text again on every call; on the matter intake that building was a
+ * fifth of the server's CPU (docs/performance.md). drizzle's own prepare() cannot help: a
+ * prepared query stays bound to the session it was made on, and the hot paths run inside a
+ * caller's transaction. So the query is prepared once on a client-less database and its text,
+ * parameters and result fields are handed to the executor's session on each call; the rows are
+ * mapped exactly as for any drizzle query (drizzle internals: db/session.ts).
+ */
+
+/** What drizzle's prepare() keeps: enough to prepare the same query on another session. */
+interface BuiltQuery {
+  queryString: string;
+  params: unknown[];
+  fields?: unknown;
+  customResultMapper?: unknown;
+  joinsNotNullableMap?: unknown;
+}
+
+interface Preparable<R> {
+  prepare(name: string): { execute(values?: Record<string, unknown>): Promise<R> };
+}
+
+const builder = drizzle.mock({ schema, casing: 'snake_case' }) as unknown as Db;
+
+type Fill = (values: Record<string, unknown>) => unknown;
+
+/**
+ * How each parameter gets its value. Drizzle's fillPlaceholders hands null to the column's
+ * encoder (a null timestamp throws), unlike a query built with the value; so nulls stay null here.
+ */
+function filler(p: unknown): Fill {
+  if (is(p, Placeholder)) return (values) => values[p.name];
+  if (is(p, Param) && is(p.value, Placeholder)) {
+    const { name } = p.value;
+    const encoder = p.encoder as { mapToDriverValue(v: unknown): unknown } | undefined;
+    return (values) => {
+      const v = values[name];
+      return v == null || !encoder ? (v ?? null) : encoder.mapToDriverValue(v);
+    };
+  }
+  return () => p;
+}
+
+export interface Prebuilt<R, V> {
+  (db: Executor, values: V): Promise<R>;
+  /**
+   * A write nothing in the transaction reads back: queued on the transaction (db/deferred.ts), or
+   * run at once outside one. `key` names the row, for writes that may touch it twice.
+   */
+  defer(target: { db: Executor; writes?: DeferredWrites }, values: V, key?: string): Promise<void>;
+}
+
+export function prebuilt<R, V extends Record<string, unknown>>(build: (db: Db) => Preparable<R>): Prebuilt<R, V> {
+  const built = build(builder).prepare('prebuilt') as unknown as BuiltQuery;
+  const fills = built.params.map(filler);
+  const statement = (values: V) => ({ sql: built.queryString, params: fills.map((fill) => fill(values)) });
+  const run = (db: Executor, values: V) => {
+    const prepared = sessionOf(db).prepareQuery(statement(values), built.fields, undefined, true, built.customResultMapper);
+    prepared.joinsNotNullableMap = built.joinsNotNullableMap;
+    return prepared.execute({}) as Promise<R>;
+  };
+  const defer = async (target: { db: Executor; writes?: DeferredWrites }, values: V, key?: string) => {
+    if (target.writes) await target.writes.add(statement(values), key);
+    else await run(target.db, values);
+  };
+  return Object.assign(run, { defer });
+}
+
+/** `{ key: sql.placeholder('key') }` for each key: the values of a prebuilt INSERT. */
+export function placeholders<K extends string>(keys: readonly K[]): Record<K, Placeholder<K>> {
+  return Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as Record<K, Placeholder<K>>;
+}
+
+/** `{ key: excluded.<column> }` for each key: the SET of a prebuilt upsert (placeholders are not allowed there). */
+export function excluded<T extends PgTable, K extends keyof T['_']['columns'] & string>(table: T, keys: readonly K[]): Record<K, SQL> {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(
+    keys.map((k) => {
+      const column = columns[k] as { name: string; keyAsName: boolean };
+      // The schema is used with casing 'snake_case': a column named by its key is stored snake_cased.
+      return [k, sql`excluded.${sql.identifier(column.keyAsName ? toSnakeCase(column.name) : column.name)}`];
+    }),
+  ) as Record<K, SQL>;
+}
+
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+/**
+ * A write built on the spot (its shape varies, so it cannot be prebuilt) that nothing in the
+ * transaction reads back: queued on the transaction (db/deferred.ts), or run at once outside one.
+ */
+export async function deferWrite(target: { db: Executor; writes?: DeferredWrites }, query: SQLWrapper, key?: string): Promise<void> {
+  const { sql: text, params } = dialect.sqlToQuery(query.getSQL());
+  const statement: Statement = { sql: text, params };
+  if (target.writes) await target.writes.add(statement, key);
+  else await runStatement(sessionOf(target.db), statement);
+}
