@@ -2,9 +2,6 @@
 // the built server, next to the machine's own ceiling for the same INSERTs measured with pgbench in
 // the same run (pgbench reads ":name" as a variable: no JSON literals with colons in the script); then a million matters (generate_series) and the queue page's latency per role.
 //   npm run build -w @jiceng/server && node bench/matters.mjs [--seconds 15] [--connections 20] [--rows 1000000]
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -22,6 +19,7 @@ import {
   startServer,
   writeResult,
 } from './lib.mjs';
+import { ceiling, DESCRIPTION, GROUP } from './intake-lib.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -40,40 +38,6 @@ const { values } = parseArgs({
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const ROWS = Number(values.rows);
-const GROUP = '5303032032110101';
-const DESCRIPTION = '村口的路灯坏了三盏，晚上老人出门看不见路，请尽快维修';
-
-function pgbenchPath() {
-  for (const p of ['/usr/lib/postgresql/15/bin/pgbench', '/usr/lib/postgresql/16/bin/pgbench', '/usr/bin/pgbench']) if (existsSync(p)) return p;
-  throw new Error('pgbench not found (it ships with the PostgreSQL server package)');
-}
-
-/**
- * The statements one public report runs, as the server's statement log shows them (PostgreSQL
- * log_statement = all): the matter, its event, the audit row with the inbox messages of the
- * group's people (INSERT … SELECT), the webhook robots of its units, the similar-matter index row
- * with the metrics facts, in one transaction. The category and the unit are cached by the server.
- * pgbench reads ":name" as a variable, so the index keys' colons are made with chr(58).
- */
-function pgbenchScript() {
-  const now = 'now()';
-  const V = GROUP.slice(0, 12);
-  const matterId = `(select currval(pg_get_serial_sequence('matters', 'id')))`;
-  const bigrams = '{村口,口的,的路,路灯,灯坏,坏了,了三,三盏,晚上,上老,老人,人出,出门,门看,看不,不见,见路}';
-  const words = '{村口,路灯,坏,三盏,晚上,老人,出门,不见,看不见,路}';
-  const keys = `translate('{${V}#村口,${V}#路灯,${V}#灯坏,${V}#三盏,${V}#老人,${V}#人出,${V}#出门,${V}#门看,${V}#见路}', '#', chr(58))::text[]`;
-  const matter = `INSERT INTO matters (tracking_code, unit_code, category_code, urgency, state, description, reporter_kind, hide_reporter, responsible_unit_code, first_unit_code, respond_by, resolve_by, stage_deadline, created_at, updated_at) VALUES (upper(substr(md5(random()::text || clock_timestamp()::text), 1, 10)), '${GROUP}', 'infrastructure', 'ordinary', 'reported', '${DESCRIPTION}', 'resident', false, '${GROUP}', '${GROUP}', ${now} + interval '24 hours', ${now} + interval '7 days', ${now} + interval '24 hours', ${now}, ${now}) RETURNING *`;
-  const event = `INSERT INTO matter_events (matter_id, from_state, to_state, action, actor_kind, at, data) VALUES (${matterId}, NULL, 'reported', 'report', 'resident', ${now}, jsonb_build_object('categoryCode', 'infrastructure', 'urgency', 'ordinary', 'photo', false, 'householdId', NULL)) RETURNING id`;
-  const audit = `INSERT INTO audit_events (at, action, entity_type, entity_id, unit_code, after, ip, request_id) VALUES (${now}, 'matter.report', 'matter', ${matterId}::text, '${GROUP}', jsonb_build_object('state', 'reported', 'urgency', 'ordinary', 'categoryCode', 'infrastructure', 'reporterKind', 'resident'), '127.0.0.1', 'pgbench')`;
-  const inbox = `INSERT INTO notifications (user_id, kind, title, title_en, body, body_en, link, entity_type, entity_id, unit_code, params, dedup_key, created_at) SELECT r.id, 'matter.report', '诉求已吹哨', 'Matter reported', '${DESCRIPTION}', NULL, '/matters/1', 'matter', ${matterId}::text, '${GROUP}', jsonb_build_object('action', 'report', 'state', 'reported'), 'matter-' || ${matterId} || '-event', ${now} FROM (SELECT id FROM users WHERE ((unit_code = '${GROUP}' AND role IN ('groupLeader', 'representative'))) AND status = 'active') r WHERE r.id IS DISTINCT FROM NULL::integer ON CONFLICT DO NOTHING`;
-  const robots = `SELECT id, unit_code FROM webhook_endpoints WHERE unit_code IN ('${GROUP}', '${GROUP.slice(0, 14)}', '${V}') AND enabled = true`;
-  const index = `INSERT INTO matter_text_index (matter_id, village_code, unit_code, open, bigrams, words, word_weight, keys) VALUES (${matterId}, '${V}', '${GROUP}', true, '${bigrams}', '${words}', 74.58, ${keys}) ON CONFLICT (matter_id) DO UPDATE SET open = excluded.open, bigrams = excluded.bigrams, words = excluded.words, word_weight = excluded.word_weight, keys = excluded.keys`;
-  const facts = `INSERT INTO matter_facts (matter_id, unit_code, state, created_at, respond_by, resolve_by, reopen_count) VALUES (${matterId}, '${GROUP}', 'reported', ${now}, ${now} + interval '24 hours', ${now} + interval '7 days', 0) ON CONFLICT (matter_id) DO UPDATE SET state = excluded.state`;
-  // Deferred writes (db/deferred.ts) reach the server as one statement of data-modifying CTEs:
-  // the audit row and the inbox messages before the robots' read, the index and the facts at commit.
-  const together = (...writes) => `WITH ${writes.map((w, i) => `w${i + 1} AS (${w})`).join(', ')} SELECT 1`;
-  return ['BEGIN', matter, event, together(audit, inbox), robots, together(index, facts), 'COMMIT'].map((s) => `${s};\n`).join('');
-}
 
 function cannon(opts) {
   return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
@@ -86,37 +50,6 @@ async function intake(base) {
   const r = await cannon({ ...opts, duration: SECONDS });
   if (r.non2xx || r.errors || r.timeouts) throw new Error(`intake: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
   return { requests: r.requests.total, reqPerSec: round(r.requests.average, 0), p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max };
-}
-
-function ceiling(url, dataDir) {
-  const u = new URL(url);
-  const script = path.join(dataDir, 'intake.sql');
-  writeFileSync(script, pgbenchScript());
-  const args = [
-    '-n',
-    '-M',
-    'prepared',
-    '-c',
-    String(CONNECTIONS),
-    '-j',
-    '2',
-    '-T',
-    String(SECONDS),
-    '-f',
-    script,
-    '-h',
-    decodeURIComponent(u.hostname),
-    '-p',
-    u.port || '5432',
-    '-U',
-    u.username || 'postgres',
-    u.pathname.slice(1),
-  ];
-  const r = spawnSync(pgbenchPath(), args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr}`);
-  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout);
-  const lat = /latency average = ([\d.]+) ms/.exec(r.stdout);
-  return { tps: round(Number(tps?.[1]), 0), latencyAvgMs: round(Number(lat?.[1]), 2), command: `pgbench ${args.join(' ')}` };
 }
 
 /** A district's years of matters: ~90% closed, the open ones spread over villages, townships and the district. */
@@ -210,7 +143,7 @@ async function main() {
       console.log(`[matters] intake: autocannon ${CONNECTIONS} connections × ${SECONDS} s …`);
       endpoint = await intake(base);
       console.log(`[matters] intake ${endpoint.reqPerSec} req/s, p99 ${endpoint.p99Ms} ms; ceiling: pgbench …`);
-      pgb = ceiling(db.url, dataDir);
+      pgb = ceiling(db.url, dataDir, { connections: CONNECTIONS, seconds: SECONDS });
       console.log(`[matters] ceiling ${pgb.tps} tps`);
     }
     let queueResult = null;

@@ -60,16 +60,21 @@ export class DeferredWrites {
 // A parameter reference outside quotes; quoted text is matched first so that it is skipped.
 const PARAM = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g;
 
-// The same few statements are combined again and again: their renumbered texts are kept.
-const renumbered = new Map<string, string>();
+// The same few statements are combined again and again: their renumbered texts are kept, by text
+// (prebuilt statements pass the same string each time, whose hash V8 keeps) and offset.
+const renumbered = new Map<string, Map<number, string>>();
 
 function renumber(text: string, offset: number): string {
   if (offset === 0) return text;
-  const key = `${offset}:${text}`;
-  let out = renumbered.get(key);
+  let byOffset = renumbered.get(text);
+  let out = byOffset?.get(offset);
   if (out === undefined) {
     out = text.replace(PARAM, (whole, n: string | undefined) => (n === undefined ? whole : `$${Number(n) + offset}`));
-    if (renumbered.size < 500) renumbered.set(key, out);
+    if (!byOffset && renumbered.size < 200) {
+      byOffset = new Map();
+      renumbered.set(text, byOffset);
+    }
+    if (byOffset && byOffset.size < 20) byOffset.set(offset, out);
   }
   return out;
 }

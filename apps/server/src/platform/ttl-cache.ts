@@ -8,15 +8,19 @@ import type { Ctx } from './context';
  */
 export function ttlCache<V>(ttlMs: number, maxEntries = 5_000) {
   let byDb = new WeakMap<object, Map<string, { value: V; until: number }>>();
+  const entriesOf = (ctx: Pick<Ctx, 'db' | 'base'>) => {
+    const db = ctx.base ?? ctx.db;
+    let entries = byDb.get(db);
+    if (!entries) {
+      entries = new Map();
+      byDb.set(db, entries);
+    }
+    return entries;
+  };
   return {
     /** `keep` decides whether a loaded value is kept (e.g. not a "not found" that may soon exist). */
     async get(ctx: Pick<Ctx, 'db' | 'base'>, key: string, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
-      const db = ctx.base ?? ctx.db;
-      let entries = byDb.get(db);
-      if (!entries) {
-        entries = new Map();
-        byDb.set(db, entries);
-      }
+      const entries = entriesOf(ctx);
       const now = Date.now();
       const hit = entries.get(key);
       if (hit && hit.until > now) return hit.value;
@@ -25,6 +29,16 @@ export function ttlCache<V>(ttlMs: number, maxEntries = 5_000) {
       if (entries.size >= maxEntries) entries.clear();
       entries.set(key, { value, until: now + ttlMs });
       return value;
+    },
+    /** A live entry, if any (for callers that load several keys in one query). */
+    peek(ctx: Pick<Ctx, 'db' | 'base'>, key: string): { value: V } | undefined {
+      const hit = entriesOf(ctx).get(key);
+      return hit && hit.until > Date.now() ? hit : undefined;
+    },
+    set(ctx: Pick<Ctx, 'db' | 'base'>, key: string, value: V): void {
+      const entries = entriesOf(ctx);
+      if (entries.size >= maxEntries) entries.clear();
+      entries.set(key, { value, until: Date.now() + ttlMs });
     },
     clear(): void {
       byDb = new WeakMap();

@@ -1,5 +1,6 @@
 import { can, isWithin, levelOfCode, mayManageRole, PERMISSIONS, type Role, ROLE_LEVEL } from '@jiceng/shared';
-import { and, asc, count, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { pgArray } from '../../db/arrays';
 import { escapeLike } from '../../db/like';
 import { type Actor, type Ctx, inTransaction, requireActor, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -270,19 +271,31 @@ export async function findActor(ctx: Ctx, username: string): Promise<Actor | nul
   return row ? actorOf(row) : null;
 }
 
-/** Active users bound exactly to one of `unitCodes` with one of `roles` (who to notify, who leads). */
 /**
- * The active users holding these roles at these units, as a query (`select id …`) another module
- * can embed, e.g. to notify them in the same statement that writes the message.
+ * The active users holding one of the (unit, role) pairs given as two parallel text-array
+ * parameters (see rolePairs), as a query (`select id …`) another module can embed, e.g. to notify
+ * them in the statement that writes the message. One text for any number of pairs, so a statement
+ * embedding it can be built once.
  */
-export function userIdsAtQuery(ctx: Ctx, targets: { unitCode: string; roles: Role[] }[]) {
-  const wanted = targets.filter((t) => t.roles.length > 0).map((t) => and(eq(users.unitCode, t.unitCode), inArray(users.role, t.roles)));
-  return ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(wanted.length ? or(...wanted) : sql`false`, eq(users.status, 'active')));
+export function userIdsAtPairs(unitCodes: SQLWrapper, roles: SQLWrapper): SQL {
+  return sql`select u.id from ${users} u
+    join unnest(${unitCodes}::text[], ${roles}::text[]) as p(unit_code, role) on u.unit_code = p.unit_code and u.role = p.role
+    where u.status = 'active'`;
 }
 
+/** The two array parameters of userIdsAtPairs for these units and their roles. */
+export function rolePairs(targets: { unitCode: string; roles: Role[] }[]): { unitCodes: string; roles: string } {
+  const unitCodes: string[] = [];
+  const roles: string[] = [];
+  for (const t of targets)
+    for (const r of t.roles) {
+      unitCodes.push(t.unitCode);
+      roles.push(r);
+    }
+  return { unitCodes: pgArray(unitCodes), roles: pgArray(roles) };
+}
+
+/** Active users bound exactly to one of `unitCodes` with one of `roles` (who to notify, who leads). */
 export async function findUserIdsAt(ctx: Ctx, input: { unitCodes: string[]; roles: Role[] }): Promise<number[]> {
   if (input.unitCodes.length === 0 || input.roles.length === 0) return [];
   const rows = await ctx.db

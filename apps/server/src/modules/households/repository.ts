@@ -1,4 +1,5 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { pgArray, type Scalar } from '../../db/arrays';
 import type { Executor } from '../../db/client';
 import { users } from '../accounts/tables';
 import { escapeLike } from '../../db/like';
@@ -170,25 +171,6 @@ export async function exportPage(db: Executor, unitCode: string, afterId: number
 // Bulk inserts for the import ------------------------------------------------------------------
 // One INSERT … SELECT FROM unnest(array parameters) per batch: a dozen parameters instead of one per
 // cell, which both PostgreSQL and PGlite parse and plan far faster for 1000-row batches.
-
-type Scalar = string | number | boolean | null;
-
-const ESCAPED = /[\\"]/;
-const ESCAPED_ALL = /[\\"]/g;
-
-/** A PostgreSQL array literal ({"a","b",NULL}) sent as one text parameter and cast in SQL. */
-export function pgArray(values: readonly Scalar[]): string {
-  const out = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? null;
-    if (v === null) out[i] = 'NULL';
-    else {
-      const t = String(v);
-      out[i] = ESCAPED.test(t) ? `"${t.replace(ESCAPED_ALL, '\\$&')}"` : `"${t}"`;
-    }
-  }
-  return `{${out.join(',')}}`;
-}
 
 const col = <T, K extends keyof T>(rows: readonly T[], k: K) => pgArray(rows.map((r) => (r[k] ?? null) as Scalar));
 

@@ -40,9 +40,14 @@ export async function listCategories(ctx: Ctx, includeInactive: boolean) {
 // instance and within CACHE_MS on the others (names and hours, never which matter is which).
 const cache = ttlCache<repo.CategoryRow | null>(10_000);
 
+/** A category by code, active or not, from the cache (names for messages). */
+export function cachedCategory(ctx: Ctx, code: string): Promise<repo.CategoryRow | null> {
+  return cache.get(ctx, code, () => repo.findCategory(ctx.db, code));
+}
+
 /** An active category, or CATEGORY_NOT_FOUND naming the field. */
 export async function requireCategory(ctx: Ctx, code: string, field = 'categoryCode') {
-  const row = await cache.get(ctx, code, () => repo.findCategory(ctx.db, code));
+  const row = await cachedCategory(ctx, code);
   if (!row?.active) throw new AppError('CATEGORY_NOT_FOUND', { code }, { field });
   return row;
 }

@@ -1,7 +1,7 @@
 import { levelOfCode, MATTER_STATE_ZH, type Role, type UnitLevel } from '@jiceng/shared';
 import type { Ctx } from '../../platform/context';
-import { findUserIdsAt, findUserIdsInDepartments, userIdsAtQuery } from '../accounts/service';
-import { notify, notifySelected } from '../notifications/service';
+import { findUserIdsAt, findUserIdsInDepartments, rolePairs } from '../accounts/service';
+import { notify, notifyAt } from '../notifications/service';
 import type { MatterRow } from './repository';
 import * as repo from './repository';
 
@@ -117,7 +117,7 @@ export async function notifyTransition(ctx: Ctx, m: MatterRow, action: string, e
   const targets = unitTargets(m, action);
   // The common case (every report): choose and notify in one statement.
   if (targets && extra.length === 0) {
-    await notifySelected(ctx, userIdsAtQuery(ctx, targets), message, ctx.actor?.userId ?? null);
+    await notifyAt(ctx, rolePairs(targets), message, ctx.actor?.userId ?? null);
     return;
   }
   const ids = [...(await recipients(ctx, m, action)), ...extra].filter((id) => id !== ctx.actor?.userId);

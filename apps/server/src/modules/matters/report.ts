@@ -81,29 +81,42 @@ async function insertNewMatter(ctx: Ctx, input: NewMatter, category: CategoryRow
     const { respondBy, resolveBy } = initialDeadlines(now, urgency, category);
     const village = input.unitCode.slice(0, 12);
     const responsible = input.initialState === 'triaged' ? village : input.unitCode;
-    const m = await repo.insertMatter(tx.db, {
-      trackingCode: newTrackingCode(),
-      unitCode: input.unitCode,
-      householdId: input.householdId ?? null,
-      categoryCode: category.code,
-      urgency,
-      state: input.initialState,
-      description: input.description,
-      lat: input.lat ?? null,
-      lng: input.lng ?? null,
-      reporterKind: input.reporterKind,
-      reporterName: input.reporterName ?? null,
-      reporterPhone: input.reporterPhone ?? null,
-      reporterUserId: input.reporterUserId,
-      hideReporter: input.hideReporter ?? false,
-      responsibleUnitCode: responsible,
-      firstUnitCode: responsible,
-      respondBy,
-      resolveBy,
-      stageDeadline: stageDeadline(input.initialState, now, { urgency, category, resolveBy }),
-      createdAt: now,
-      updatedAt: now,
-    });
+    const { matter: m, eventId } = await repo.insertMatter(
+      tx.db,
+      {
+        trackingCode: newTrackingCode(),
+        unitCode: input.unitCode,
+        householdId: input.householdId ?? null,
+        categoryCode: category.code,
+        urgency,
+        state: input.initialState,
+        description: input.description,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        reporterKind: input.reporterKind,
+        reporterName: input.reporterName ?? null,
+        reporterPhone: input.reporterPhone ?? null,
+        reporterUserId: input.reporterUserId,
+        hideReporter: input.hideReporter ?? false,
+        responsibleUnitCode: responsible,
+        firstUnitCode: responsible,
+        respondBy,
+        resolveBy,
+        stageDeadline: stageDeadline(input.initialState, now, { urgency, category, resolveBy }),
+        createdAt: now,
+        updatedAt: now,
+      },
+      {
+        fromState: null,
+        toState: input.initialState,
+        action: 'report',
+        actorUserId: tx.actor?.userId ?? null,
+        actorUnitCode: tx.actor?.unitCode ?? null,
+        actorKind: tx.actor ? 'user' : input.reporterKind === 'api' ? 'api' : 'resident',
+        at: now,
+        data: { categoryCode: category.code, urgency, photo: photo !== null, householdId: input.householdId ?? null },
+      },
+    );
     if (input.reporterPhone || input.reporterUserId)
       await repo.addFollower(tx.db, {
         matterId: m.id,
@@ -114,19 +127,6 @@ async function insertNewMatter(ctx: Ctx, input: NewMatter, category: CategoryRow
         createdAt: now,
       });
     if (photo) await repo.insertPhoto(tx.db, { matterId: m.id, mime: photo.mime, size: photo.data.length, data: photo.data, createdAt: now });
-    const eventId = await repo.insertEvent(tx.db, {
-      matterId: m.id,
-      fromState: null,
-      toState: m.state,
-      action: 'report',
-      actorUserId: tx.actor?.userId ?? null,
-      actorUnitCode: tx.actor?.unitCode ?? null,
-      actorKind: tx.actor ? 'user' : input.reporterKind === 'api' ? 'api' : 'resident',
-      note: null,
-      publicNote: null,
-      at: now,
-      data: { categoryCode: category.code, urgency, photo: photo !== null, householdId: input.householdId ?? null },
-    });
     await recordAudit(tx, {
       action: 'matter.report',
       entityType: 'matter',

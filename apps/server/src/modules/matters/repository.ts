@@ -1,7 +1,7 @@
 import { FINAL_STATES, type MatterState } from '@jiceng/shared';
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { placeholders, prebuilt } from '../../db/prebuilt';
+import type { Db, Executor } from '../../db/client';
+import { buildStatement, placeholders, prebuilt, rowMapperOf, runMapped } from '../../db/prebuilt';
 import { escapeLike } from '../../db/like';
 import { departments, units } from '../org/tables';
 import { matterCategories, matterDispatches, matterEvents, matterFollowers, matterPhotos, matters } from './tables';
@@ -37,11 +37,31 @@ const NEW_MATTER_KEYS = [
 ] as const;
 /** A new matter names every column the intake sets (null where unknown), so one prebuilt INSERT serves all. */
 export type NewMatterRow = { [K in (typeof NEW_MATTER_KEYS)[number]]-?: Exclude<MatterInsert[K], undefined> };
-const insertMatterQuery = prebuilt<MatterRow[], NewMatterRow>((db) => db.insert(matters).values(placeholders(NEW_MATTER_KEYS)).returning());
+const insertMatterBuilder = (db: Db) => db.insert(matters).values(placeholders(NEW_MATTER_KEYS)).returning();
+const matterRow = rowMapperOf<MatterRow>(insertMatterBuilder);
+type FirstEvent = Pick<NewEventRow, 'fromState' | 'toState' | 'action' | 'actorUserId' | 'actorUnitCode' | 'actorKind' | 'at'> & { data: string | null };
+const p = (name: keyof FirstEvent) => sql.placeholder(name);
+// Every report: the matter and its first event in one statement, one round trip (docs/performance.md).
+const INSERT_WITH_EVENT = buildStatement<NewMatterRow & FirstEvent>(
+  (db) => sql`with m as (${insertMatterBuilder(db).getSQL()}),
+    e as (insert into ${matterEvents} (matter_id, from_state, to_state, action, actor_user_id, actor_unit_code, actor_kind, at, data)
+      select m.id, ${p('fromState')}, ${p('toState')}, ${p('action')}, ${p('actorUserId')}::integer, ${p('actorUnitCode')}, ${p('actorKind')}, ${p('at')}::timestamptz, ${p('data')}::jsonb
+      from m returning id)
+    select m.*, e.id from m, e`,
+);
 
-export async function insertMatter(db: Executor, row: NewMatterRow): Promise<MatterRow> {
-  const [created] = await insertMatterQuery(db, row);
-  return created as MatterRow;
+/** Inserts a new matter with its first event; answers both (the event's id for notifications and listeners). */
+export async function insertMatter(
+  db: Executor,
+  row: NewMatterRow,
+  event: Omit<FirstEvent, 'data'> & { data: unknown },
+): Promise<{ matter: MatterRow; eventId: number }> {
+  const values = { ...row, ...event, at: event.at, data: event.data == null ? null : JSON.stringify(event.data) };
+  const [created] = await runMapped(db, { sql: INSERT_WITH_EVENT.sql, params: INSERT_WITH_EVENT.params(values) }, (rows) =>
+    rows.map((r) => ({ matter: matterRow.map(r), eventId: Number(r[matterRow.width]) })),
+  );
+  if (!created) throw new Error('insert matter: no row returned');
+  return created;
 }
 
 export async function findMatter(db: Executor, id: number): Promise<MatterRow | null> {

@@ -1,5 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, lt, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { deferWrite } from '../../db/prebuilt';
+import { and, count, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { buildStatement, deferStatement } from '../../db/prebuilt';
+import { userIdsAtPairs } from '../accounts/service';
 import { type Ctx, requireActor } from '../../platform/context';
 import { notifications } from './tables';
 
@@ -49,24 +50,44 @@ export async function notify(ctx: Ctx, input: NotifyInput): Promise<number> {
   return rows.length;
 }
 
+type AtPairs = { unitCodes: string; roles: string };
+type Message = Omit<NotifyInput, 'userIds'>;
+const ph = (name: string) => sql.placeholder(name);
+// Built once: the message and its recipients (accounts' userIdsAtPairs) in one INSERT … SELECT.
+const NOTIFY_AT = buildStatement(
+  (_db) => sql`
+    insert into ${notifications} (user_id, kind, title, title_en, body, body_en, link, entity_type, entity_id, unit_code, params, dedup_key, created_at)
+    select r.id, ${ph('kind')}, ${ph('title')}, ${ph('titleEn')}, ${ph('body')}, ${ph('bodyEn')}, ${ph('link')},
+      ${ph('entityType')}, ${ph('entityId')}, ${ph('unitCode')}, ${ph('params')}::jsonb, ${ph('dedupKey')}, ${ph('createdAt')}::timestamptz
+    from (${userIdsAtPairs(ph('unitCodes'), ph('roles'))}) r
+    where r.id is distinct from ${ph('exceptUserId')}::integer
+    on conflict do nothing`,
+);
+
 /**
- * Like notify, for recipients chosen by a query yielding `id`s (see accounts' userIdsAtQuery):
- * one INSERT … SELECT instead of a read and a write, sent with the transaction's other deferred
+ * Like notify, for the people holding given roles at given units (accounts' rolePairs): one
+ * INSERT … SELECT instead of a read and a write, sent with the transaction's other deferred
  * writes (db/deferred.ts). `exceptUserId` (the actor) is left out.
  */
-export async function notifySelected(ctx: Ctx, recipients: SQLWrapper, input: Omit<NotifyInput, 'userIds'>, exceptUserId: number | null = null): Promise<void> {
-  const now = ctx.clock.now();
-  await deferWrite(
-    ctx,
-    sql`
-    insert into ${notifications} (user_id, kind, title, title_en, body, body_en, link, entity_type, entity_id, unit_code, params, dedup_key, created_at)
-    select r.id, ${input.kind}, ${input.title}, ${input.titleEn ?? null}, ${input.body ?? null}, ${input.bodyEn ?? null}, ${input.link ?? null},
-      ${input.entityType ?? null}, ${input.entityId == null ? null : String(input.entityId)}, ${input.unitCode ?? null},
-      ${input.params ? JSON.stringify(input.params) : null}::jsonb, ${input.dedupKey ?? null}, ${now.toISOString()}::timestamptz
-    from (${recipients}) r
-    where r.id is distinct from ${exceptUserId}::integer
-    on conflict do nothing`,
-  );
+export async function notifyAt(ctx: Ctx, recipients: AtPairs, input: Message, exceptUserId: number | null = null): Promise<void> {
+  const params = NOTIFY_AT.params({
+    kind: input.kind,
+    title: input.title,
+    titleEn: input.titleEn ?? null,
+    body: input.body ?? null,
+    bodyEn: input.bodyEn ?? null,
+    link: input.link ?? null,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId == null ? null : String(input.entityId),
+    unitCode: input.unitCode ?? null,
+    params: input.params ? JSON.stringify(input.params) : null,
+    dedupKey: input.dedupKey ?? null,
+    createdAt: ctx.clock.now().toISOString(),
+    unitCodes: recipients.unitCodes,
+    roles: recipients.roles,
+    exceptUserId,
+  });
+  await deferStatement(ctx, { sql: NOTIFY_AT.sql, params });
 }
 
 export async function listInbox(ctx: Ctx, q: { unreadOnly?: boolean; before?: number; limit: number }) {

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context';
+import { ttlCache } from '../../platform/ttl-cache';
 import * as repo from './repository';
 
 /**
@@ -22,4 +23,23 @@ export async function localPathName(ctx: Ctx, code: string): Promise<string | nu
   const rows = await repo.findUnits(ctx.db, codes);
   if (!rows.some((r) => r.code === code)) return null;
   return rows.map((r) => r.name).join(' ');
+}
+
+// Chat cards name the units of every matter event: names change rarely, and a renamed unit may
+// show its old name in a card for up to ten seconds.
+const names = ttlCache<string | null>(10_000);
+
+/** Code → name of these units, from a ten-second cache; unknown codes are left out. */
+export async function cachedUnitNames(ctx: Ctx, codes: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const missing = codes.filter((c) => !names.peek(ctx, c));
+  if (missing.length > 0) {
+    const rows = await repo.findUnits(ctx.db, missing);
+    for (const c of missing) names.set(ctx, c, rows.find((r) => r.code === c)?.name ?? null);
+  }
+  for (const c of codes) {
+    const name = names.peek(ctx, c)?.value;
+    if (name) out.set(c, name);
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { pgArray } from '../../db/arrays';
 import type { DeferredWrites } from '../../db/deferred';
 import { excluded, placeholders, prebuilt } from '../../db/prebuilt';
 import { escapeLike } from '../../db/like';
@@ -43,11 +44,6 @@ export async function setOpen(db: Executor, matterId: number, open: boolean, uni
     .where(eq(matterTextIndex.matterId, matterId))
     .returning({ id: matterTextIndex.matterId });
   return rows.length;
-}
-
-/** One bound parameter in PostgreSQL's array syntax (drizzle would spread a JS array into a row). */
-function pgArray(values: readonly (string | number)[]): string {
-  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 }
 
 export interface SimilarHit {

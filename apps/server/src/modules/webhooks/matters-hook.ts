@@ -2,9 +2,10 @@ import { MATTER_STATE_ZH } from '@jiceng/shared';
 import type { Ctx } from '../../platform/context';
 import { loadConfig } from '../../platform/config';
 import { type MatterEvent, onMatterEvent } from '../matters/events';
-import * as matterRepo from '../matters/repository';
+import { cachedCategory } from '../matters/categories';
+import { cachedUnitNames } from '../org/lookup';
 import { type MatterCardEvent, matterCardMessage } from './message';
-import { endpointsOf, enqueueToEndpoints } from './outbox';
+import { enqueueToUnitsDeferred } from './outbox';
 
 /** Which matter events reach the chats, and as what. */
 export function cardEventOf(e: Pick<MatterEvent, 'action' | 'data'>): MatterCardEvent | null {
@@ -28,16 +29,23 @@ export function chatUnitsOf(unitCode: string): string[] {
   return [16, 14, 12].filter((n) => unitCode.length >= n).map((n) => unitCode.slice(0, n));
 }
 
+let publicUrl: string | null = null;
+const linkBase = (): string => {
+  publicUrl ??= loadConfig().publicUrl;
+  return publicUrl;
+};
+
+/**
+ * Every report builds its card, though most units have no robot: the card's names come from
+ * caches, and the robots are chosen by the deferred INSERT … SELECT (outbox.ts), so a report
+ * reads nothing here and adds no round trip.
+ */
 async function onEvent(ctx: Ctx, e: MatterEvent): Promise<void> {
   const kind = cardEventOf(e);
   if (!kind) return;
   const m = e.matter;
   const units = chatUnitsOf(m.unitCode);
-  // Most units have no robot: ask that first, and build the card only for those that do.
-  const endpoints = await endpointsOf(ctx, units);
-  if (endpoints.length === 0) return;
-  const [category, names] = await Promise.all([matterRepo.findCategory(ctx.db, m.categoryCode), matterRepo.unitNames(ctx.db, units)]);
-  const byCode = new Map(names.map((n) => [n.code, n.name]));
+  const [category, byCode] = await Promise.all([cachedCategory(ctx, m.categoryCode), cachedUnitNames(ctx, units)]);
   const extra =
     kind === 'escalation' || kind === 'overdue'
       ? `现由：${byCode.get(m.responsibleUnitCode) ?? m.responsibleUnitCode} 负责`
@@ -55,10 +63,10 @@ async function onEvent(ctx: Ctx, e: MatterEvent): Promise<void> {
     category: category?.nameZh ?? m.categoryCode,
     state: MATTER_STATE_ZH[m.state],
     deadline: m.stageDeadline,
-    link: `${loadConfig().publicUrl}/matters/${m.id}`,
+    link: `${linkBase()}/matters/${m.id}`,
     extra,
   });
-  await enqueueToEndpoints(ctx, endpoints, payload, `matter-event:${e.eventId}`);
+  await enqueueToUnitsDeferred(ctx, units, payload, `matter-event:${e.eventId}`);
 }
 
 let installed = false;

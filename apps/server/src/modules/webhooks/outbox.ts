@@ -1,4 +1,5 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { deferStatement, statementText } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import type { Job } from '../../platform/jobs';
 import { backoffMs, MAX_ATTEMPTS } from './backoff';
@@ -27,7 +28,25 @@ export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Enqueues one message to every enabled endpoint configured on `unitCodes`; returns how many were new. */
+// One fixed text for every event: the robots are chosen in the statement, so there is nothing to
+// read first, and the write goes with the transaction's other deferred writes (db/deferred.ts).
+const ENQUEUE_TO_UNITS = statementText(sql`
+  insert into ${outbox} (endpoint_id, unit_code, payload, dedup_key, next_attempt_at, created_at)
+  select e.id, e.unit_code, ${sql.placeholder('payload')}::jsonb, ${sql.placeholder('dedupKey')} || ':' || e.id, ${sql.placeholder('now')}::timestamptz, ${sql.placeholder('now')}::timestamptz
+  from ${webhookEndpoints} e
+  where e.unit_code = any(${sql.placeholder('units')}::text[]) and e.enabled
+  on conflict (dedup_key) do nothing`);
+
+/**
+ * Enqueues one message to every enabled robot of `unitCodes` (dedup key suffixed with the robot's
+ * id), with the transaction's other deferred writes: nothing is read, most units have no robot.
+ */
+export async function enqueueToUnitsDeferred(ctx: Ctx, unitCodes: string[], payload: unknown, dedupKey: string): Promise<void> {
+  if (unitCodes.length === 0) return;
+  const now = ctx.clock.now().toISOString();
+  await deferStatement(ctx, { sql: ENQUEUE_TO_UNITS, params: [JSON.stringify(payload), dedupKey, now, now, `{${unitCodes.join(',')}}`] });
+}
+
 /** The enabled robots of these units (zones, groups, villages): most units have none. */
 export function endpointsOf(ctx: Ctx, unitCodes: string[]) {
   if (unitCodes.length === 0) return Promise.resolve([]);
