@@ -64,10 +64,23 @@ export function useE2E(): E2E {
 }
 
 /** Logs in through the login page, as a user would. */
+/**
+ * Logs in and waits until the login form is gone. On a loaded machine a fill made while the page
+ * is still starting can be lost (the form then submits empty and stays): that is tried again.
+ */
 export async function login(page: Page, username: string, password = 'jiceng-demo'): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  // antd spaces out two-character Chinese button labels ("登 录").
-  await page.getByRole('button', { name: /^登\s?录$/ }).click();
+  const user = page.getByLabel('用户名');
+  for (let attempt = 1; ; attempt++) {
+    await user.fill(username);
+    await page.getByLabel('密码').fill(password);
+    // antd spaces out two-character Chinese button labels ("登 录").
+    await page.getByRole('button', { name: /^登\s?录$/ }).click();
+    try {
+      await user.waitFor({ state: 'detached', timeout: attempt < 3 ? 15_000 : 45_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
