@@ -72,7 +72,7 @@ async function generate(client) {
   const dept = await client.query(`select id from departments where name = '区住房和城乡建设局'`);
   await client.query(
     `insert into matter_dispatches (matter_id, department_id, role, dispatched_at, check_in_by, reply_by)
-     select id, $1, 'lead', now(), now() + interval '1 day', now() + interval '7 days' from matters where state = 'dispatched'`,
+     select id, $1, 'lead', now(), now() + interval '1 day', now() + interval '7 days' from matters where state = 'dispatched' and tracking_code like 'B%'`,
     [dept.rows[0].id],
   );
   // What autovacuum would have done to a table that grew over years.
