@@ -79,15 +79,37 @@ function renumber(text: string, offset: number): string {
   return out;
 }
 
+interface Combined {
+  text?: string;
+  next: Map<string, Combined>;
+}
+// Combined texts by the texts they combine (a trie): the same sequence of statements gives the
+// very same string, which the prepared-statement cache then finds without hashing it again.
+const combinedTexts: Combined = { next: new Map() };
+
 /** `WITH w1 AS (…), w2 AS (…) SELECT 1`, each statement's $n renumbered after those before it. */
 export function combine(items: Statement[]): Statement {
   const params: unknown[] = [];
-  const parts = items.map((item, i) => {
-    const offset = params.length;
-    params.push(...item.params);
-    return `w${i + 1} as (${renumber(item.sql, offset)})`;
-  });
-  return { sql: `with ${parts.join(', ')} select 1`, params };
+  let node = combinedTexts;
+  for (const item of items) {
+    let child = node.next.get(item.sql);
+    if (!child) {
+      child = { next: new Map() };
+      if (node.next.size < 50) node.next.set(item.sql, child);
+    }
+    node = child;
+  }
+  if (node.text === undefined) {
+    const parts = items.map((item, i) => {
+      const offset = params.length;
+      params.push(...item.params);
+      return `w${i + 1} as (${renumber(item.sql, offset)})`;
+    });
+    node.text = `with ${parts.join(', ')} select 1`;
+    return { sql: node.text, params };
+  }
+  for (const item of items) params.push(...item.params);
+  return { sql: node.text, params };
 }
 
 /**
