@@ -21,37 +21,40 @@ export interface NotifyInput {
   dedupKey?: string;
 }
 
+type Message = Omit<NotifyInput, 'userIds'>;
+
+/** A message's columns (without the recipient), absent ones as null. */
+function messageColumns(input: Message) {
+  return {
+    kind: input.kind,
+    title: input.title,
+    titleEn: input.titleEn ?? null,
+    body: input.body ?? null,
+    bodyEn: input.bodyEn ?? null,
+    link: input.link ?? null,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId == null ? null : String(input.entityId),
+    unitCode: input.unitCode ?? null,
+    params: input.params ?? null,
+    dedupKey: input.dedupKey ?? null,
+  };
+}
+
 /** Puts a message in each user's inbox, on the caller's connection (so inside its transaction). */
 export async function notify(ctx: Ctx, input: NotifyInput): Promise<number> {
   const ids = [...new Set(input.userIds)];
   if (ids.length === 0) return 0;
   const now = ctx.clock.now();
+  const message = messageColumns(input);
   const rows = await ctx.db
     .insert(notifications)
-    .values(
-      ids.map((userId) => ({
-        userId,
-        kind: input.kind,
-        title: input.title,
-        titleEn: input.titleEn ?? null,
-        body: input.body ?? null,
-        bodyEn: input.bodyEn ?? null,
-        link: input.link ?? null,
-        entityType: input.entityType ?? null,
-        entityId: input.entityId == null ? null : String(input.entityId),
-        unitCode: input.unitCode ?? null,
-        params: input.params ?? null,
-        dedupKey: input.dedupKey ?? null,
-        createdAt: now,
-      })),
-    )
+    .values(ids.map((userId) => ({ userId, ...message, createdAt: now })))
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   return rows.length;
 }
 
 type AtPairs = { unitCodes: string; roles: string };
-type Message = Omit<NotifyInput, 'userIds'>;
 const ph = (name: string) => sql.placeholder(name);
 // Built once: the message and its recipients (accounts' userIdsAtPairs) in one INSERT … SELECT.
 const NOTIFY_AT = buildStatement(
@@ -70,18 +73,10 @@ const NOTIFY_AT = buildStatement(
  * writes (db/deferred.ts). `exceptUserId` (the actor) is left out.
  */
 export async function notifyAt(ctx: Ctx, recipients: AtPairs, input: Message, exceptUserId: number | null = null): Promise<void> {
+  const message = messageColumns(input);
   const params = NOTIFY_AT.params({
-    kind: input.kind,
-    title: input.title,
-    titleEn: input.titleEn ?? null,
-    body: input.body ?? null,
-    bodyEn: input.bodyEn ?? null,
-    link: input.link ?? null,
-    entityType: input.entityType ?? null,
-    entityId: input.entityId == null ? null : String(input.entityId),
-    unitCode: input.unitCode ?? null,
-    params: input.params ? JSON.stringify(input.params) : null,
-    dedupKey: input.dedupKey ?? null,
+    ...message,
+    params: message.params ? JSON.stringify(message.params) : null,
     createdAt: ctx.clock.now().toISOString(),
     unitCodes: recipients.unitCodes,
     roles: recipients.roles,
