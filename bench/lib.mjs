@@ -148,6 +148,7 @@ export function serverEnv({ port, dataDir, url, demo = true }) {
 /**
  * Spawns the built server and waits for the first 200 from /api/health (polled every 10 ms);
  * returns the child, the time from spawn to that 200, and stop(). Killed on timeout.
+ * JICENG_BENCH_NODE_ARGS adds Node options to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
  */
 export async function startServer(env, { timeoutMs = 120_000 } = {}) {
   const started = process.hrtime.bigint();
