@@ -407,6 +407,8 @@ describe('scoping, QR tokens, merging, the catalogue', () => {
     expect(merged.json()).toMatchObject({ state: 'merged', mergedInto: a.json().trackingCode });
     const target = await detailOf(aId);
     expect(target.followerCount).toBe(2);
+    // The merged reporter is an account without a phone: revealing would add nothing.
+    expect(target.followerPhones).toBe(0);
     const follow = await t.request({
       method: 'POST',
       url: `/api/public/matters/${a.json().trackingCode}/follow`,
@@ -414,6 +416,7 @@ describe('scoping, QR tokens, merging, the catalogue', () => {
       remoteAddress: freshIp(),
     });
     expect(follow.json()).toMatchObject({ added: true, followerCount: 3 });
+    expect((await detailOf(aId)).followerPhones).toBe(1);
   });
 
   it('the catalogue is edited only with matter:config, and its hours drive the deadlines', async () => {

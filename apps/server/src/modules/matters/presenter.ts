@@ -92,6 +92,8 @@ export function presentDetail(
   dispatches: DispatchView[],
   photos: { id: number; mime: string; size: number }[],
   followerCount: number,
+  /** Followers other than the reporter who left a phone: what the audited reveal would add. */
+  followerPhones: number,
 ) {
   return {
     ...presentSummary(m, viewer, now, names),
@@ -115,6 +117,7 @@ export function presentDetail(
     escalationCount: m.escalationCount,
     closedAt: iso(m.closedAt),
     followerCount,
+    followerPhones,
     photos: photos.map((p) => ({ ...p, url: `/api/matters/${m.id}/photos/${p.id}` })),
     dispatches: dispatches.map(({ dispatch: d, departmentName }) => ({
       departmentId: d.departmentId,

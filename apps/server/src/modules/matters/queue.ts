@@ -65,7 +65,8 @@ export async function detail(ctx: Ctx, id: number) {
     repo.listFollowers(ctx.db, [id]),
   ]);
   await recordAudit(ctx, { action: 'matter.view', entityType: 'matter', entityId: id, unitCode: m.unitCode });
-  return presentDetail(m, actor, ctx.clock.now(), await namesFor(ctx, [m]), events, dispatches, photos, followers.length);
+  const followerPhones = followers.filter((f) => f.kind !== 'reporter' && f.phone).length;
+  return presentDetail(m, actor, ctx.clock.now(), await namesFor(ctx, [m]), events, dispatches, photos, followers.length, followerPhones);
 }
 
 export async function photo(ctx: Ctx, id: number, photoId: number) {

@@ -38,7 +38,7 @@ export function ReporterContacts({ m }: { m: MatterDetail }) {
         <Tag key={f.phone}>{`${t('matters.follower')} ${[f.name, f.phone].filter(Boolean).join(' ')}`}</Tag>
       ))}
       {shown && <Tag color="orange">{t('register.revealAudited')}</Tag>}
-      {!shown && can('pii:reveal') && (m.reporter.phone || m.followerCount > 0) && (
+      {!shown && can('pii:reveal') && (m.reporter.phone || m.followerPhones > 0) && (
         <Button size="small" loading={busy} onClick={reveal}>
           {t('matters.revealContacts')}
         </Button>

@@ -72,6 +72,8 @@ export interface MatterDetail extends MatterSummary {
   closeReason: string | null;
   reopenCount: number;
   followerCount: number;
+  /** Followers other than the reporter who left a phone (what the reveal would add). */
+  followerPhones: number;
   photos: { id: number; mime: string; size: number; url: string }[];
   dispatches: Dispatch[];
   events: MatterEvent[];
