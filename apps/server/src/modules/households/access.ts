@@ -1,7 +1,7 @@
 import { can, CODE_LENGTH, isWithin, levelOfCode } from '@jiceng/shared';
 import { type Ctx, requireActor, requirePermission, requireScope } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import * as orgRepo from '../org/repository';
+import * as orgLookup from '../org/lookup';
 import * as repo from './repository';
 
 /** A household the actor may read: 404 when missing, 403 (field id) outside the actor's unit. */
@@ -27,10 +27,10 @@ export async function resolvePlacement(ctx: Ctx, unitCode: string, field = 'unit
   const level = levelOfCode(unitCode);
   if (!level) throw new AppError('UNIT_CODE_INVALID', { code: unitCode }, { field });
   requireScope(ctx, unitCode, field);
-  const unit = await orgRepo.findUnit(ctx.db, unitCode);
+  const unit = await orgLookup.findUnit(ctx, unitCode);
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field });
   if (level === 'group') return unit;
-  if (level === 'village' && (await orgRepo.childCodes(ctx.db, unitCode)).length === 0) return unit;
+  if (level === 'village' && (await orgLookup.childCodes(ctx, unitCode)).length === 0) return unit;
   throw new AppError('HOUSEHOLD_UNIT_LEVEL', {}, { field });
 }
 

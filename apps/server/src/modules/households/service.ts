@@ -1,7 +1,7 @@
 import { CODE_LENGTH, childLevelOf, levelOfCode, type Tier } from '@jiceng/shared';
 import { type Ctx, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import * as orgRepo from '../org/repository';
+import * as orgLookup from '../org/lookup';
 import { loadHousehold, mayReveal } from './access';
 import { householdListFilter } from './filters';
 import { presentHousehold, presentSummary } from './presenter';
@@ -51,10 +51,10 @@ export async function tierCounts(ctx: Ctx, unitCode: string) {
   const level = levelOfCode(unitCode);
   if (!level) throw new AppError('UNIT_CODE_INVALID', { code: unitCode }, { field: 'unitCode' });
   requireScope(ctx, unitCode);
-  if (!(await orgRepo.findUnit(ctx.db, unitCode))) throw new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field: 'unitCode' });
+  if (!(await orgLookup.findUnit(ctx, unitCode))) throw new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field: 'unitCode' });
   const childLevel = childLevelOf(level);
   const childLength = childLevel ? CODE_LENGTH[childLevel] : unitCode.length;
-  const [rows, children] = await Promise.all([repo.tierCountsByChild(ctx.db, unitCode, childLength), orgRepo.findChildren(ctx.db, unitCode)]);
+  const [rows, children] = await Promise.all([repo.tierCountsByChild(ctx.db, unitCode, childLength), orgLookup.findChildren(ctx, unitCode)]);
   const byChild = new Map(children.map((c) => [c.code, { code: c.code, name: c.name, level: c.level as string, ...zero() }]));
   const totals = zero();
   const direct = zero();

@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { type Ctx, inTransaction, requirePermission, requireScope } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
-import * as orgRepo from '../org/repository';
+import * as orgLookup from '../org/lookup';
 import { mayReveal } from './access';
 import { COLUMNS, type ColumnKey } from './import/columns';
 import { presentResident } from './presenter';
@@ -75,7 +75,7 @@ const GENDER_ZH = { male: '男', female: '女' } as const;
 export async function exportRegister(ctx: Ctx, input: { unitCode: string; reveal: boolean }) {
   requirePermission(ctx, 'household:read');
   requireScope(ctx, input.unitCode);
-  const unit = await orgRepo.findUnit(ctx.db, input.unitCode);
+  const unit = await orgLookup.findUnit(ctx, input.unitCode);
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode }, { field: 'unitCode' });
   if (input.reveal) {
     if (!mayReveal(ctx, input.unitCode)) throw new AppError('FORBIDDEN', { permission: 'pii:reveal' }, { field: 'reveal' });

@@ -2,7 +2,7 @@ import { beijingDate, levelOfCode } from '@jiceng/shared';
 import { type Ctx, inTransaction, requirePermission, requireScope } from '../../../platform/context';
 import { AppError } from '../../../platform/errors';
 import { recordAudit } from '../../audit/service';
-import * as orgRepo from '../../org/repository';
+import * as orgLookup from '../../org/lookup';
 import * as repo from '../repository';
 import { readRows } from './parse';
 import { type ImportIssue, type ImportTarget, RegisterReader } from './validate';
@@ -26,16 +26,15 @@ async function targetOf(ctx: Ctx, unitCode: string): Promise<ImportTarget> {
   if (!level) throw new AppError('UNIT_CODE_INVALID', { code: unitCode }, { field: 'unitCode' });
   if (level !== 'village' && level !== 'zone' && level !== 'group') throw new AppError('IMPORT_TARGET_LEVEL', {}, { field: 'unitCode' });
   requireScope(ctx, unitCode);
-  const unit = await orgRepo.findUnit(ctx.db, unitCode);
+  const unit = await orgLookup.findUnit(ctx, unitCode);
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field: 'unitCode' });
   const groups = new Map<string, { code: string; name: string }>();
   if (level === 'group') {
     groups.set(unit.name.replace(/\s/g, ''), { code: unit.code, name: unit.name });
     return { defaultUnit: unit.code, groups };
   }
-  const zones = level === 'village' ? await orgRepo.findChildren(ctx.db, unitCode) : [unit];
-  for (const zone of zones)
-    for (const g of await orgRepo.findChildren(ctx.db, zone.code)) groups.set(g.name.replace(/\s/g, ''), { code: g.code, name: g.name });
+  const zones = level === 'village' ? await orgLookup.findChildren(ctx, unitCode) : [unit];
+  for (const zone of zones) for (const g of await orgLookup.findChildren(ctx, zone.code)) groups.set(g.name.replace(/\s/g, ''), { code: g.code, name: g.name });
   if (groups.size === 0 && level === 'zone') throw new AppError('HOUSEHOLD_UNIT_LEVEL', {}, { field: 'unitCode' });
   return { defaultUnit: groups.size === 0 ? unitCode : null, groups };
 }
