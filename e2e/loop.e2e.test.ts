@@ -182,4 +182,31 @@ describe.sequential('the closed loop: 吹哨 → 传导 → 汇总/响应 → �
     await phone.screenshot({ path: '/tmp/jiceng-e2e-resident-reopened.png', fullPage: true });
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
+
+  it('the village transfers a matter sideways, to a community of another township found by name (转办)', async () => {
+    const res = await fetch(`${e2e.baseUrl}/api/public/matters`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ unitCode: '5303032032110101', categoryCode: 'infrastructure', description: '这段排水沟归西平街道文昌社区管，请转过去' }),
+    });
+    expect(res.status).toBe(201);
+    const { trackingCode } = (await res.json()) as { trackingCode: string };
+    const village = await e2e.newPage(DESK);
+    await login(village, 'village');
+    await openMatter(village, trackingCode);
+    await act(
+      village,
+      '转办',
+      async (dialog) => {
+        // 文昌社区 lies outside 地河村's own subtree: the picker offers the whole district.
+        const target = dialog.getByLabel('转办给');
+        await target.click();
+        await target.fill('文昌');
+        await visible(village.getByTitle(/西平街道 文昌/));
+        await target.press('Enter');
+        await dialog.getByLabel('原因').fill('属文昌社区管辖');
+      },
+      '转办中',
+    );
+  });
 });

@@ -176,6 +176,29 @@ describe('首接负责制 (first receiver answers)', () => {
     await ok('township', id, 'accept');
     expect(await detailOf(id)).toMatchObject({ state: 'accepted', responsibleUnitCode: TOWNSHIP, transferToUnitCode: null, acceptedLevel: 'township' });
   });
+
+  it('offers transfer targets across the district, beyond the own subtree of the sender', async () => {
+    const { id } = await repReport('这件事属于隔壁村的');
+    await ok('village', id, 'accept');
+    const targets = (q?: string) =>
+      t.request({ method: 'GET', url: `/api/matters/${id}/transfer-targets${q ? `?q=${encodeURIComponent(q)}` : ''}`, cookie: cookies.get('village') });
+    // Without a query: the township and the district (the responsible village itself is left out).
+    const start = (await targets()).json() as Json[];
+    expect(start.map((u) => u.code)).toEqual([TOWNSHIP.slice(0, 6), TOWNSHIP]);
+    // Another township's village, outside 地河村's scope, found by name.
+    const other = (await t.database.db.execute(
+      sql`select code, name from units where level = 'village' and code not like ${`${TOWNSHIP}%`} order by code limit 1`,
+    )) as unknown as { rows: Json[] };
+    const neighbour = other.rows[0] as { code: string; name: string };
+    const found = (await targets(neighbour.name)).json() as Json[];
+    expect(found.find((u) => u.code === neighbour.code)).toMatchObject({ level: 'village', townshipName: expect.any(String) });
+    expect(found.every((u) => ['village', 'township', 'district'].includes(u.level) && u.code.startsWith('530303'))).toBe(true);
+    await ok('village', id, 'transfer', { targetUnitCode: neighbour.code, reason: '属隔壁村' });
+    expect(await detailOf(id)).toMatchObject({ state: 'transferred', transferToUnitCode: neighbour.code, responsibleUnitCode: VILLAGE });
+    // A group leader cannot transfer, so is not offered targets either.
+    const leader = await t.request({ method: 'GET', url: `/api/matters/${id}/transfer-targets`, cookie: await login('groupLeader') });
+    expect(leader.statusCode).toBe(403);
+  });
 });
 
 describe('reporter privacy', () => {

@@ -10,6 +10,7 @@ import * as queue from './queue';
 import { reportAsHandler } from './report';
 import { revealContacts } from './reveal';
 import * as s from './schemas';
+import { transferTargets } from './transfer-targets';
 import { act } from './transition';
 
 const tags = ['matters'];
@@ -96,6 +97,19 @@ export function matterRoutes(config: Config): FastifyPluginAsyncZod {
         const payload = s.ACTION_BODIES[action].parse(req.body);
         return act(req.ctx, req.params.id, { action, ...payload } as MatterCommand, req.body.version);
       },
+    );
+    app.get(
+      '/matters/:id/transfer-targets',
+      {
+        config: { access: 'matter:handle' },
+        schema: {
+          tags,
+          summary: 'Units a matter may be transferred to: villages, townships and the district of its district, searched by name or code',
+          params: s.idParam,
+          querystring: s.transferTargetsQuery,
+        },
+      },
+      (req) => transferTargets(req.ctx, req.params.id, req.query.q || undefined),
     );
     app.get(
       '/matter-categories',

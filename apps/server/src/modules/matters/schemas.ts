@@ -56,6 +56,7 @@ export const publicReportBody = z.object({
 
 export const trackingParam = z.object({ trackingCode: z.string().trim().min(6).max(20) });
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export const transferTargetsQuery = z.object({ q: z.string().trim().max(40).optional() });
 export const actionParam = idParam.extend({ action: z.enum(MATTER_ACTIONS as [MatterAction, ...MatterAction[]]) });
 
 export const ratingBody = z.object({

@@ -1,3 +1,4 @@
+import type { UnitLevel } from '@jiceng/shared';
 import type { Ctx } from '../../platform/context';
 import { ttlCache } from '../../platform/ttl-cache';
 import * as repo from './repository';
@@ -15,6 +16,9 @@ export const findChildren = (ctx: Ctx, code: string) => repo.findChildren(ctx.db
 export const childCodes = (ctx: Ctx, code: string) => repo.childCodes(ctx.db, code);
 export const findUnits = (ctx: Ctx, codes: string[]) => repo.findUnits(ctx.db, codes);
 export const findDepartment = (ctx: Ctx, id: number) => repo.findDepartment(ctx.db, id);
+/** Units under `prefix` whose name or code matches `q`, of these levels: the caller decides the prefix (no scope check). */
+export const searchUnitsUnder = (ctx: Ctx, prefix: string, q: string, limit: number, levels: readonly UnitLevel[]) =>
+  repo.searchUnits(ctx.db, prefix, q, limit, levels);
 
 /** The names from the village down to the unit, e.g. "地河村 地河一组" (what a resident recognises). */
 export async function localPathName(ctx: Ctx, code: string): Promise<string | null> {

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import type { UnitLevel } from '@jiceng/shared';
 import type { Executor } from '../../db/client';
 import { escapeLike } from '../../db/like';
 import { users } from '../accounts/tables';
@@ -56,7 +57,7 @@ export function findRoots(db: Executor) {
 }
 
 /** Name (substring) or code (prefix) search inside a subtree. */
-export function searchUnits(db: Executor, scope: string, q: string, limit: number) {
+export function searchUnits(db: Executor, scope: string, q: string, limit: number, levels?: readonly UnitLevel[]) {
   const byCode = /^\d+$/.test(q);
   return db
     .select(summaryColumns)
@@ -66,6 +67,7 @@ export function searchUnits(db: Executor, scope: string, q: string, limit: numbe
       and(
         like(units.code, `${scope}%`),
         byCode ? like(units.code, `${q}%`) : or(like(units.name, `%${escapeLike(q)}%`), like(units.officialName, `%${escapeLike(q)}%`)),
+        levels ? inArray(units.level, [...levels]) : undefined,
       ),
     )
     .orderBy(sql`length(${units.code})`, asc(units.code))

@@ -7,7 +7,7 @@ import { useI18n } from '../../app/i18n';
 import type { Department } from '../../app/types';
 import { useApiError } from '../../app/useApiError';
 import { useLoad } from '../../app/useLoad';
-import { UnitPicker } from '../org/UnitPicker';
+import { type PickableUnit, UnitPicker } from '../org/UnitPicker';
 import type { Category, MatterDetail } from './types';
 
 // biome-ignore lint/suspicious/noExplicitAny: each action has its own payload
@@ -82,7 +82,8 @@ export function ActionModal({ matter: m, action, onDone, onCancel }: { matter: M
               label={field('matters.field.target')}
               rules={[{ required: true, message: t('auth.required', { field: field('matters.field.target') }) }]}
             >
-              <UnitPicker />
+              {/* Sideways too: any village, township or the district of the matter's district. */}
+              <UnitPicker search={(q) => api.get<PickableUnit[]>(`/matters/${m.id}/transfer-targets`, { q })} />
             </Form.Item>
             <TextField name="reason" label={field('matters.field.reason')} required min={2} max={500} />
           </>

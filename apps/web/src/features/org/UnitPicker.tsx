@@ -5,6 +5,9 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import type { UnitSummary } from '../../app/types';
 
+/** A unit as the picker lists it; `townshipName` tells apart villages of the same name. */
+export type PickableUnit = Pick<UnitSummary, 'code' | 'name' | 'level'> & { townshipName?: string | null };
+
 interface Props {
   value?: string | null;
   onChange?: (code: string | undefined) => void;
@@ -12,19 +15,22 @@ interface Props {
   allowClear?: boolean;
   id?: string;
   style?: React.CSSProperties;
+  /** Where the choices come from (default: units in the actor's scope, GET /units). */
+  search?: (q: string | undefined) => Promise<PickableUnit[]>;
 }
 
-/** Chooses a unit in the actor's scope: starts with the own unit, searches by name or code as one types. */
-export function UnitPicker({ value, onChange, levels, allowClear, id, style }: Props) {
+const scopedUnits = (q: string | undefined) => api.get<UnitSummary[]>('/units', { q, limit: 30 });
+
+/** Chooses a unit in the actor's scope (or from `search`): starts with the own unit, searches by name or code as one types. */
+export function UnitPicker({ value, onChange, levels, allowClear, id, style, search = scopedUnits }: Props) {
   const { t } = useI18n();
-  const [options, setOptions] = useState<UnitSummary[]>([]);
+  const [options, setOptions] = useState<PickableUnit[]>([]);
   const [loading, setLoading] = useState(false);
   const seq = useRef(0);
   const load = (q?: string) => {
     const n = ++seq.current;
     setLoading(true);
-    api
-      .get<UnitSummary[]>('/units', { q, limit: 30 })
+    search(q)
       .then((units) => {
         if (n === seq.current) setOptions(units);
       })
@@ -47,7 +53,10 @@ export function UnitPicker({ value, onChange, levels, allowClear, id, style }: P
       showSearch={{ filterOption: false, onSearch: (q) => load(q || undefined) }}
       loading={loading}
       style={{ minWidth: 220, ...style }}
-      options={shown.map((u) => ({ value: u.code, label: `${u.name}（${t(`level.${u.level}` as const)} ${u.code}）` }))}
+      options={shown.map((u) => ({
+        value: u.code,
+        label: `${u.townshipName ? `${u.townshipName} ` : ''}${u.name}（${t(`level.${u.level}` as const)} ${u.code}）`,
+      }))}
     />
   );
 }
