@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     },
   });
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, prepare: config.pgPrepare });
   try {
     await database.exclusive('prepare', () => migrateDatabase(database));
     const ctx = systemCtx(database.db);

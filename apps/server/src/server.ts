@@ -8,7 +8,7 @@ import { type Config, loadConfig } from './platform/config';
  * here. Answers whether the demo's sample register is still to be seeded (after the app is built).
  */
 async function prepareDatabase(config: Config, clock: Clock): Promise<{ database: Database; needsSample: boolean }> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, prepare: config.pgPrepare });
   const [{ seedDemo, hasDemoSample, systemCtx }, { ensureDefaultCategories }] = await Promise.all([
     import('./modules/demo/seed'),
     import('./modules/matters/categories'),

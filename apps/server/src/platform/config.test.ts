@@ -55,3 +55,12 @@ describe('JICENG_WORKERS', () => {
     expect(() => loadConfig({ ...pg, JICENG_WORKERS: 'many' })).toThrow(/JICENG_WORKERS must be a non-negative integer/);
   });
 });
+
+describe('JICENG_PG_PREPARE', () => {
+  it('is on by default, off with 0 or false, and refuses anything else', () => {
+    expect(loadConfig({}).pgPrepare).toBe(true);
+    expect(loadConfig({ JICENG_PG_PREPARE: '0' }).pgPrepare).toBe(false);
+    expect(loadConfig({ JICENG_PG_PREPARE: 'false' }).pgPrepare).toBe(false);
+    expect(() => loadConfig({ JICENG_PG_PREPARE: 'no' })).toThrow(/JICENG_PG_PREPARE must be 1, 0, true or false/);
+  });
+});

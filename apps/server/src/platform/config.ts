@@ -19,6 +19,8 @@ export interface Config {
   clockOffsetMs: number;
   /** HTTP worker processes sharing the port (PostgreSQL only: the embedded database belongs to one process). */
   workers: number;
+  /** Server-side prepared statements for repeated queries (db/statement-cache.ts); off for poolers that cannot keep them. */
+  pgPrepare: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, { signed = false } = {}): number {
@@ -27,6 +29,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, { signed = 
   const n = Number(raw);
   if (!Number.isInteger(n) || (!signed && n < 0)) throw new Error(`${name} must be a${signed ? 'n' : ' non-negative'} integer, got "${raw}"`);
   return n;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new Error(`${name} must be 1, 0, true or false, got "${raw}"`);
 }
 
 /** `JICENG_WORKERS`: a count, or `auto` for one per CPU core; more than one needs PostgreSQL. */
@@ -63,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEveryMs: jobsEveryMs || null,
     clockOffsetMs,
     workers: workersOf(env, databaseUrl),
+    pgPrepare: flag(env, 'JICENG_PG_PREPARE', true),
   };
 }
