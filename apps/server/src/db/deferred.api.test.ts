@@ -4,6 +4,7 @@ import { recordAudit } from '../modules/audit/service';
 import { auditEvents } from '../modules/audit/tables';
 import { inTransaction } from '../platform/context';
 import { useTestApp } from '../test/harness';
+import { attachDeferredWrites } from './deferred';
 import { deferWrite } from './prebuilt';
 
 const t = useTestApp({ demo: false });
@@ -48,6 +49,18 @@ describe('deferred writes in a transaction (db/deferred.ts)', () => {
       await recordAudit(tx, { action: 'test.after', entityType: 'test' });
     });
     expect([await audited('test.outer'), await audited('test.inner'), await audited('test.after')]).toEqual([1, 0, 1]);
+  });
+
+  it('share one queue per transaction, however many savepoints a job opens on it', async () => {
+    await t.database.db.transaction(async (db) => {
+      const job = { ...t.systemCtx(), db };
+      for (let i = 0; i < 3; i++)
+        await inTransaction(job, async (tx) => {
+          await recordAudit(tx, { action: 'test.job', entityType: 'test' });
+          expect(tx.writes).toBe(attachDeferredWrites(db));
+        });
+    });
+    expect(await audited('test.job')).toBe(3);
   });
 
   it('run at once outside a transaction', async () => {

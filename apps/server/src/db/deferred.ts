@@ -119,6 +119,10 @@ export function combine(items: Statement[]): Statement {
  */
 export function attachDeferredWrites(tx: Executor): DeferredWrites {
   const session = sessionOf(tx);
+  // Once per session: a job's transaction may open many savepoints with inTransaction, and
+  // wrapping prepareQuery again for each would stack the wrappers.
+  const attached = queues.get(session);
+  if (attached) return attached;
   const prepare = session.prepareQuery.bind(session);
   const writes = new DeferredWrites((statement) => runStatement({ prepareQuery: prepare }, statement));
   session.prepareQuery = (...args: Parameters<Session['prepareQuery']>): DriverQuery => {
@@ -135,5 +139,8 @@ export function attachDeferredWrites(tx: Executor): DeferredWrites {
     };
     return query;
   };
+  queues.set(session, writes);
   return writes;
 }
+
+const queues = new WeakMap<Session, DeferredWrites>();
