@@ -5,8 +5,8 @@ import { type Ctx, inTransaction, requirePermission, requireScope } from '../../
 import { AppError, fieldError } from '../../platform/errors';
 import { findUsersBrief } from '../accounts/service';
 import { recordAudit } from '../audit/service';
-import * as householdRepo from '../households/repository';
-import * as linkageRepo from '../linkage/repository';
+import * as householdLookup from '../households/lookup';
+import * as linkageLookup from '../linkage/lookup';
 import { householdReportToken, serverSecret } from '../matters/codes';
 import * as orgLookup from '../org/lookup';
 import { type ContactCard, renderCards } from './render';
@@ -48,10 +48,10 @@ export async function setHotline(ctx: Ctx, input: { unitCode: string; hotline: s
 export async function printCards(ctx: Ctx, config: Config, unitCode: string): Promise<{ html: string; count: number }> {
   requirePermission(ctx, 'household:read');
   await checkPrintUnit(ctx, unitCode);
-  const { rows, total } = await householdRepo.listHouseholds(ctx.db, { prefix: unitCode }, 0, MAX_CARDS);
+  const { rows, total } = await householdLookup.listHouseholdsUnder(ctx, unitCode, MAX_CARDS);
   if (total > MAX_CARDS) throw fieldError('unitCode', `户数超过 ${MAX_CARDS}，请按片或组打印`, `more than ${MAX_CARDS} households: print per zone or group`);
   const ids = rows.map((r) => r.household.id);
-  const links = new Map((await linkageRepo.householdsWithLinks(ctx.db, ids)).map((l) => [l.id, l.representativeUserId]));
+  const links = new Map((await linkageLookup.householdsWithLinks(ctx, ids)).map((l) => [l.id, l.representativeUserId]));
   const reps = new Map((await findUsersBrief(ctx, [...new Set([...links.values()].filter((x): x is number => x != null))])).map((u) => [u.id, u]));
   // Leaders and names of every group, zone and village on the page, fetched once each.
   const codes = new Set<string>();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../../platform/config';
 import { AppError } from '../../platform/errors';
 import { localPathName } from '../org/lookup';
-import * as householdRepo from '../households/repository';
+import * as householdLookup from '../households/lookup';
 import * as categories from './categories';
 import { serverSecret, verifyHouseholdReportToken, verifyMatterFollowToken } from './codes';
 import * as pub from './public';
@@ -37,7 +37,7 @@ export function publicMatterRoutes(config: Config): FastifyPluginAsyncZod {
       },
       async (req) => {
         const id = verifyHouseholdReportToken(secret(), req.params.token);
-        const found = id === null ? null : await householdRepo.findHousehold(req.ctx.db, id);
+        const found = id === null ? null : await householdLookup.findHousehold(req.ctx, id);
         if (!found) throw new AppError('MATTER_REPORT_TOKEN', {}, { field: 'token' });
         return { unitCode: found.household.unitCode, unitName: found.unitName };
       },

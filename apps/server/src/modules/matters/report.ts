@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors';
 import { ttlCache } from '../../platform/ttl-cache';
 import { recordAudit } from '../audit/service';
 import { loadHousehold } from '../households/access';
-import * as householdRepo from '../households/repository';
+import * as householdLookup from '../households/lookup';
 import * as orgLookup from '../org/lookup';
 import { requireCategory } from './categories';
 import { newTrackingCode, PHOTO_MAX_BYTES, sniffImage, verifyHouseholdReportToken } from './codes';
@@ -172,7 +172,7 @@ export async function reportAsResident(ctx: Ctx, input: ReportInput & { token?: 
   let householdId: number | undefined;
   if (input.token) {
     const id = verifyHouseholdReportToken(secret, input.token);
-    const found = id === null ? null : await householdRepo.findHousehold(ctx.db, id);
+    const found = id === null ? null : await householdLookup.findHousehold(ctx, id);
     if (!found) throw new AppError('MATTER_REPORT_TOKEN', {}, { field: 'token' });
     unitCode = found.household.unitCode;
     householdId = found.household.id;

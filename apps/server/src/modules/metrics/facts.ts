@@ -1,7 +1,7 @@
 import { excluded, placeholders, prebuilt } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import type { MatterEvent } from '../matters/events';
-import * as matterRepo from '../matters/repository';
+import * as matterLookup from '../matters/lookup';
 import { matterFacts } from './tables';
 
 const FACT_KEYS = [
@@ -34,7 +34,7 @@ const upsertFacts = prebuilt<unknown, FactsRow>((db) =>
 export async function recordFacts(ctx: Ctx, e: Pick<MatterEvent, 'action' | 'matter'>): Promise<void> {
   const m = e.matter;
   // A new matter has no dispatches yet: spare every report that read.
-  const dispatches = e.action === 'report' ? [] : await matterRepo.listDispatches(ctx.db, m.id);
+  const dispatches = e.action === 'report' ? [] : await matterLookup.listDispatches(ctx, m.id);
   const lead = dispatches.filter((d) => d.dispatch.role === 'lead').at(-1)?.dispatch;
   const row: FactsRow = {
     matterId: m.id,

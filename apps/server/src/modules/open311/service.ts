@@ -3,8 +3,8 @@ import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { listCategories, requireCategory } from '../matters/categories';
 import { normalizeTrackingCode } from '../matters/codes';
-import type { MatterRow } from '../matters/repository';
-import * as matterRepo from '../matters/repository';
+import * as matterLookup from '../matters/lookup';
+import type { MatterRow } from '../matters/lookup';
 import { createMatter } from '../matters/report';
 import * as orgLookup from '../org/lookup';
 import { listMattersFeed } from '../matters/feed';
@@ -110,7 +110,7 @@ async function present(ctx: Ctx, rows: MatterRow[]) {
     for (const n of [12, 14, 16]) if (m.unitCode.length >= n) codes.add(m.unitCode.slice(0, n));
     codes.add(m.responsibleUnitCode);
   }
-  const names = new Map((await matterRepo.unitNames(ctx.db, [...codes])).map((u) => [u.code, u.name]));
+  const names = new Map((await orgLookup.findUnits(ctx, [...codes])).map((u) => [u.code, u.name]));
   const categories = new Map((await listCategories(ctx, false)).map((c) => [c.code, c]));
   return rows.map((m) => {
     const path = [12, 14, 16].filter((n) => m.unitCode.length >= n).map((n) => names.get(m.unitCode.slice(0, n)) ?? m.unitCode.slice(0, n));
@@ -185,7 +185,7 @@ export async function getRequest(ctx: Ctx, id: string, q: Record<string, unknown
 
 /** Requests are created at once, so a token is the request id itself. */
 export async function tokenLookup(ctx: Ctx, token: string) {
-  const m = await matterRepo.findMatterByCode(ctx.db, normalizeTrackingCode(token));
+  const m = await matterLookup.findMatterByCode(ctx, normalizeTrackingCode(token));
   if (!m) throw new Open311Error(404, `token not found: ${token}`);
   return [{ service_request_id: m.trackingCode, token: m.trackingCode }];
 }

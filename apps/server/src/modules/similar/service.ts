@@ -3,7 +3,8 @@ import { type Ctx, requirePermission, requireScope, scopeOf } from '../../platfo
 import { AppError } from '../../platform/errors';
 import { matterFollowToken } from '../matters/codes';
 import type { MatterEvent } from '../matters/events';
-import * as matterRepo from '../matters/repository';
+import { cachedCategory } from '../matters/categories';
+import * as matterLookup from '../matters/lookup';
 import { featuresOf } from './features';
 import * as repo from './repository';
 import { normalize } from './text';
@@ -52,10 +53,12 @@ async function hitsFor(ctx: Ctx, unitCode: string, text: string, scope: string) 
   const hits = await repo.findSimilar(ctx.db, { ...f, villageCode: village, scope: within, minScore: MIN_SCORE, limit: MAX_RESULTS });
   const rows = [];
   for (const h of hits) {
-    const m = await matterRepo.findMatter(ctx.db, h.matterId);
+    const m = await matterLookup.findMatter(ctx, h.matterId);
     if (m) rows.push({ m, score: Math.round(h.score * 1000) / 1000 });
   }
-  const categories = new Map((await matterRepo.listCategories(ctx.db, false)).map((c) => [c.code, c]));
+  // Names of the hits' categories (at most five), from the matters module's cache.
+  const codes = [...new Set(rows.map((r) => r.m.categoryCode))];
+  const categories = new Map(await Promise.all(codes.map(async (code) => [code, await cachedCategory(ctx, code)] as const)));
   return { rows, categories };
 }
 
@@ -90,8 +93,8 @@ export function shortPublicText(description: string, max = 40): string {
 export async function similarMattersPublic(ctx: Ctx, input: { unitCode: string; text: string }, secret: Buffer) {
   const { rows, categories } = await hitsFor(ctx, input.unitCode, input.text, '');
   const followers = rows.length
-    ? await matterRepo.listFollowers(
-        ctx.db,
+    ? await matterLookup.listFollowers(
+        ctx,
         rows.map((r) => r.m.id),
       )
     : [];

@@ -1,0 +1,5 @@
+import type { Ctx } from '../../platform/context';
+import * as repo from './repository';
+
+/** Linkage as other modules may read it (the caller checks its actor): each household's representative. */
+export const householdsWithLinks = (ctx: Ctx, householdIds: number[]) => repo.householdsWithLinks(ctx.db, householdIds);
