@@ -17,6 +17,15 @@ async function openMatter(page: Page, code: string): Promise<void> {
   await visible(page.getByRole('heading', { name: `诉求详情 ${code}` }));
 }
 
+/** Types into a dialog's searchable select and takes the option whose title matches (antd lists options outside the dialog). */
+async function pick(dialog: Locator, label: string, typed: string, option: RegExp): Promise<void> {
+  const field = dialog.getByLabel(label);
+  await field.click();
+  await field.fill(typed);
+  await visible(dialog.page().getByTitle(option));
+  await field.press('Enter');
+}
+
 /** Clicks an action on the matter page, fills its small form and confirms; waits for the new state. */
 async function act(page: Page, action: string, fill: (dialog: Locator) => Promise<void>, expectState: string): Promise<void> {
   await button(page.getByRole('region', { name: '可执行的操作' }), action).click();
@@ -139,11 +148,7 @@ describe.sequential('the closed loop: 吹哨 → 传导 → 汇总/响应 → �
       township,
       '派发部门',
       async (dialog) => {
-        const lead = dialog.getByLabel('牵头部门');
-        await lead.click();
-        await lead.fill('住房');
-        await visible(township.getByTitle(/区住房和城乡建设局/));
-        await lead.press('Enter');
+        await pick(dialog, '牵头部门', '住房', /区住房和城乡建设局/);
       },
       '部门联动中',
     );
@@ -199,11 +204,7 @@ describe.sequential('the closed loop: 吹哨 → 传导 → 汇总/响应 → �
       '转办',
       async (dialog) => {
         // 文昌社区 lies outside 地河村's own subtree: the picker offers the whole district.
-        const target = dialog.getByLabel('转办给');
-        await target.click();
-        await target.fill('文昌');
-        await visible(village.getByTitle(/西平街道 文昌/));
-        await target.press('Enter');
+        await pick(dialog, '转办给', '文昌', /西平街道 文昌/);
         await dialog.getByLabel('原因').fill('属文昌社区管辖');
       },
       '转办中',
