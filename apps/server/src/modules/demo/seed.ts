@@ -6,7 +6,8 @@ import { createUserUnchecked, userExists } from '../accounts/service';
 import { importDivisions } from '../org/import-divisions';
 import { divisionsDir } from '../org/data';
 import { ensureDefaultCategories } from '../matters/categories';
-import * as orgRepo from '../org/repository';
+import { createDepartment } from '../org/departments';
+import { appointLeader, createUnit } from '../org/service';
 
 export const DEMO_PASSWORD = 'jiceng-demo';
 export const DEMO_DISTRICT = '530303';
@@ -46,25 +47,22 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   await seedDistrictTree(ctx);
   await ctx.db.transaction(async (db) => {
     const tx = { ...ctx, db };
-    const now = tx.clock.now();
+    const adminId = await createUserUnchecked(tx, { username: 'admin', displayName: '系统管理员', role: 'admin', unitCode: null, password: DEMO_PASSWORD });
+    // The demo's zones, groups, departments and leaders go through org's services, as the admin
+    // would make them (and are audited as such).
+    const admin: Ctx = { ...tx, actor: { userId: adminId, username: 'admin', displayName: '系统管理员', role: 'admin', unitCode: null, departmentId: null } };
     const zoneCodes: string[] = [];
     const groupCodes: string[] = [];
-    for (const [zi, zone] of DEMO_ZONES.entries()) {
-      const zoneCode = `${DEMO_VILLAGE}${String(zi + 1).padStart(2, '0')}`;
-      await orgRepo.insertUnit(db, { code: zoneCode, parentCode: DEMO_VILLAGE, level: 'zone', name: zone.name, createdAt: now, updatedAt: now });
+    for (const zone of DEMO_ZONES) {
+      const { code: zoneCode } = await createUnit(admin, { parentCode: DEMO_VILLAGE, name: zone.name });
       zoneCodes.push(zoneCode);
-      for (const [gi, name] of zone.groups.entries()) {
-        const code = `${zoneCode}${String(gi + 1).padStart(2, '0')}`;
-        await orgRepo.insertUnit(db, { code, parentCode: zoneCode, level: 'group', name, createdAt: now, updatedAt: now });
-        groupCodes.push(code);
-      }
+      for (const name of zone.groups) groupCodes.push((await createUnit(admin, { parentCode: zoneCode, name })).code);
     }
     const deptIds: number[] = [];
-    for (const name of DEMO_DEPARTMENTS) deptIds.push((await orgRepo.insertDepartment(db, { unitCode: DEMO_DISTRICT, name, createdAt: now })).id);
+    for (const name of DEMO_DEPARTMENTS) deptIds.push((await createDepartment(admin, { unitCode: DEMO_DISTRICT, name })).id);
     const zone = zoneCodes[0] as string;
     const group = groupCodes[0] as string;
     const accounts: { username: string; displayName: string; role: Role; unitCode: string | null; departmentId?: number; phone?: string }[] = [
-      { username: 'admin', displayName: '系统管理员', role: 'admin', unitCode: null },
       { username: 'district', displayName: '区委社会工作部（演示）', role: 'district', unitCode: DEMO_DISTRICT },
       { username: 'township', displayName: '大坡乡综治中心（演示）', role: 'township', unitCode: DEMO_TOWNSHIP },
       { username: 'village', displayName: '地河村两委（演示）', role: 'village', unitCode: DEMO_VILLAGE, phone: '13908740001' },
@@ -76,7 +74,7 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
     ];
     const ids: Record<string, number> = {};
     for (const a of accounts) ids[a.username] = await createUserUnchecked(tx, { ...a, password: DEMO_PASSWORD });
-    await orgRepo.updateUnit(db, zone, { leaderUserId: ids.zoneLeader });
-    await orgRepo.updateUnit(db, group, { leaderUserId: ids.groupLeader });
+    await appointLeader(admin, zone, { userId: ids.zoneLeader ?? null });
+    await appointLeader(admin, group, { userId: ids.groupLeader ?? null });
   });
 }
