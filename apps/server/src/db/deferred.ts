@@ -60,31 +60,16 @@ export class DeferredWrites {
 // A parameter reference outside quotes; quoted text is matched first so that it is skipped.
 const PARAM = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g;
 
-// The same few statements are combined again and again: their renumbered texts are kept, by text
-// (prebuilt statements pass the same string each time, whose hash V8 keeps) and offset.
-const renumbered = new Map<string, Map<number, string>>();
-
 function renumber(text: string, offset: number): string {
-  if (offset === 0) return text;
-  let byOffset = renumbered.get(text);
-  let out = byOffset?.get(offset);
-  if (out === undefined) {
-    out = text.replace(PARAM, (whole, n: string | undefined) => (n === undefined ? whole : `$${Number(n) + offset}`));
-    if (!byOffset && renumbered.size < 200) {
-      byOffset = new Map();
-      renumbered.set(text, byOffset);
-    }
-    if (byOffset && byOffset.size < 20) byOffset.set(offset, out);
-  }
-  return out;
+  return offset === 0 ? text : text.replace(PARAM, (whole, n: string | undefined) => (n === undefined ? whole : `$${Number(n) + offset}`));
 }
 
 interface Combined {
   text?: string;
   next: Map<string, Combined>;
 }
-// Combined texts by the texts they combine (a trie): the same sequence of statements gives the
-// very same string, which the prepared-statement cache then finds without hashing it again.
+// Combined texts by the texts they combine (a trie): the same sequence of statements is renumbered
+// once and gives the very same string, which the prepared-statement cache finds without hashing it again.
 const combinedTexts: Combined = { next: new Map() };
 
 /** `WITH w1 AS (…), w2 AS (…) SELECT 1`, each statement's $n renumbered after those before it. */

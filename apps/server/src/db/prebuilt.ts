@@ -5,7 +5,6 @@ import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Db, Executor } from './client';
 import type { DeferredWrites, Statement } from './deferred';
-import * as schema from './schema';
 import { runStatement, sessionOf } from './session';
 
 /**
@@ -31,7 +30,7 @@ interface Preparable<R> {
   prepare(name: string): { execute(values?: Record<string, unknown>): Promise<R> };
 }
 
-const builder = drizzle.mock({ schema, casing: 'snake_case' }) as unknown as Db;
+const builder = drizzle.mock({ casing: 'snake_case' }) as unknown as Db;
 const dialect = new PgDialect({ casing: 'snake_case' });
 
 type Fill = (values: Record<string, unknown>) => unknown;
@@ -99,6 +98,14 @@ export function prebuilt<R, V extends Record<string, unknown>>(build: (db: Db) =
   return Object.assign(run, { defer });
 }
 
+/**
+ * The values of a prebuilt INSERT into `T`: every key in `Keys` present (null where unknown),
+ * since a placeholder cannot fall back to the column's default.
+ */
+export type InsertValues<T extends PgTable, Keys extends readonly (keyof T['$inferInsert'])[]> = {
+  [K in Keys[number]]-?: Exclude<T['$inferInsert'][K], undefined>;
+};
+
 /** `{ key: sql.placeholder('key') }` for each key: the values of a prebuilt INSERT. */
 export function placeholders<K extends string>(keys: readonly K[]): Record<K, Placeholder<K>> {
   return Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as Record<K, Placeholder<K>>;
@@ -129,9 +136,4 @@ export async function deferWrite(target: { db: Executor; writes?: DeferredWrites
 export async function deferStatement(target: { db: Executor; writes?: DeferredWrites }, statement: Statement, key?: string): Promise<void> {
   if (target.writes) await target.writes.add(statement, key);
   else await runStatement(sessionOf(target.db), statement);
-}
-
-/** A fixed statement's text, built once from a drizzle SQL whose values are all sql.placeholder()s: `$1`, `$2` … in order. */
-export function statementText(query: SQLWrapper): string {
-  return dialect.sqlToQuery(query.getSQL()).sql;
 }

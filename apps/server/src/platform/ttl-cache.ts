@@ -17,17 +17,18 @@ export function ttlCache<V>(ttlMs: number, maxEntries = 5_000) {
     }
     return entries;
   };
+  const set = (ctx: Pick<Ctx, 'db' | 'base'>, key: string, value: V): void => {
+    const entries = entriesOf(ctx);
+    if (entries.size >= maxEntries) entries.clear();
+    entries.set(key, { value, until: Date.now() + ttlMs });
+  };
   return {
     /** `keep` decides whether a loaded value is kept (e.g. not a "not found" that may soon exist). */
     async get(ctx: Pick<Ctx, 'db' | 'base'>, key: string, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
-      const entries = entriesOf(ctx);
-      const now = Date.now();
-      const hit = entries.get(key);
-      if (hit && hit.until > now) return hit.value;
+      const hit = entriesOf(ctx).get(key);
+      if (hit && hit.until > Date.now()) return hit.value;
       const value = await load();
-      if (!keep(value)) return value;
-      if (entries.size >= maxEntries) entries.clear();
-      entries.set(key, { value, until: now + ttlMs });
+      if (keep(value)) set(ctx, key, value);
       return value;
     },
     /** A live entry, if any (for callers that load several keys in one query). */
@@ -35,11 +36,7 @@ export function ttlCache<V>(ttlMs: number, maxEntries = 5_000) {
       const hit = entriesOf(ctx).get(key);
       return hit && hit.until > Date.now() ? hit : undefined;
     },
-    set(ctx: Pick<Ctx, 'db' | 'base'>, key: string, value: V): void {
-      const entries = entriesOf(ctx);
-      if (entries.size >= maxEntries) entries.clear();
-      entries.set(key, { value, until: Date.now() + ttlMs });
-    },
+    set,
     clear(): void {
       byDb = new WeakMap();
     },

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
-import { placeholders, prebuilt } from '../../db/prebuilt';
+import { type InsertValues, placeholders, prebuilt } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import { requirePermission, scopeOf } from '../../platform/context';
 import { auditEvents } from './tables';
@@ -14,7 +14,7 @@ export interface AuditEntry {
 }
 
 const AUDIT_KEYS = ['at', 'actorUserId', 'actorName', 'action', 'entityType', 'entityId', 'unitCode', 'before', 'after', 'ip', 'requestId'] as const;
-type AuditRow = { [K in (typeof AUDIT_KEYS)[number]]-?: Exclude<(typeof auditEvents.$inferInsert)[K], undefined> };
+type AuditRow = InsertValues<typeof auditEvents, typeof AUDIT_KEYS>;
 // Every change writes one: built once (db/prebuilt.ts).
 const insertAudit = prebuilt<unknown, AuditRow>((db) => db.insert(auditEvents).values(placeholders(AUDIT_KEYS)));
 

@@ -1,7 +1,7 @@
 import { FINAL_STATES, type MatterState } from '@jiceng/shared';
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
-import { buildStatement, placeholders, prebuilt, rowMapperOf, runMapped } from '../../db/prebuilt';
+import { buildStatement, type InsertValues, placeholders, prebuilt, rowMapperOf, runMapped } from '../../db/prebuilt';
 import { escapeLike } from '../../db/like';
 import { departments, units } from '../org/tables';
 import { matterCategories, matterDispatches, matterEvents, matterFollowers, matterPhotos, matters } from './tables';
@@ -36,7 +36,7 @@ const NEW_MATTER_KEYS = [
   'updatedAt',
 ] as const;
 /** A new matter names every column the intake sets (null where unknown), so one prebuilt INSERT serves all. */
-export type NewMatterRow = { [K in (typeof NEW_MATTER_KEYS)[number]]-?: Exclude<MatterInsert[K], undefined> };
+export type NewMatterRow = InsertValues<typeof matters, typeof NEW_MATTER_KEYS>;
 const insertMatterBuilder = (db: Db) => db.insert(matters).values(placeholders(NEW_MATTER_KEYS)).returning();
 const matterRow = rowMapperOf<MatterRow>(insertMatterBuilder);
 type FirstEvent = Pick<NewEventRow, 'fromState' | 'toState' | 'action' | 'actorUserId' | 'actorUnitCode' | 'actorKind' | 'at'> & { data: string | null };
@@ -56,7 +56,7 @@ export async function insertMatter(
   row: NewMatterRow,
   event: Omit<FirstEvent, 'data'> & { data: unknown },
 ): Promise<{ matter: MatterRow; eventId: number }> {
-  const values = { ...row, ...event, at: event.at, data: event.data == null ? null : JSON.stringify(event.data) };
+  const values = { ...row, ...event, data: event.data == null ? null : JSON.stringify(event.data) };
   const [created] = await runMapped(db, { sql: INSERT_WITH_EVENT.sql, params: INSERT_WITH_EVENT.params(values) }, (rows) =>
     rows.map((r) => ({ matter: matterRow.map(r), eventId: Number(r[matterRow.width]) })),
   );
@@ -85,8 +85,7 @@ export async function updateIfVersion(db: Executor, id: number, version: number,
 }
 
 const EVENT_KEYS = ['matterId', 'fromState', 'toState', 'action', 'actorUserId', 'actorUnitCode', 'actorKind', 'note', 'publicNote', 'at', 'data'] as const;
-type EventInsert = typeof matterEvents.$inferInsert;
-export type NewEventRow = { [K in (typeof EVENT_KEYS)[number]]-?: Exclude<EventInsert[K], undefined> };
+export type NewEventRow = InsertValues<typeof matterEvents, typeof EVENT_KEYS>;
 const insertEventQuery = prebuilt<{ id: number }[], NewEventRow>((db) =>
   db.insert(matterEvents).values(placeholders(EVENT_KEYS)).returning({ id: matterEvents.id }),
 );

@@ -1,4 +1,4 @@
-import { excluded, placeholders, prebuilt } from '../../db/prebuilt';
+import { excluded, type InsertValues, placeholders, prebuilt } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import type { MatterEvent } from '../matters/events';
 import * as matterLookup from '../matters/lookup';
@@ -21,7 +21,7 @@ const FACT_KEYS = [
   'reopenCount',
   'leadDepartmentId',
 ] as const;
-type FactsRow = { [K in (typeof FACT_KEYS)[number]]-?: Exclude<(typeof matterFacts.$inferInsert)[K], undefined> };
+type FactsRow = InsertValues<typeof matterFacts, typeof FACT_KEYS>;
 // Runs on every change of every matter: built once (db/prebuilt.ts).
 const upsertFacts = prebuilt<unknown, FactsRow>((db) =>
   db

@@ -31,19 +31,21 @@ export async function localPathName(ctx: Ctx, code: string): Promise<string | nu
 
 // Chat cards name the units of every matter event: names change rarely, and a renamed unit may
 // show its old name in a card for up to ten seconds.
-const names = ttlCache<string | null>(10_000);
+const names = ttlCache<string>(10_000);
 
-/** Code → name of these units, from a ten-second cache; unknown codes are left out. */
+/** Code → name of these units, from a ten-second cache; unknown codes are left out (and not cached: one may be created next). */
 export async function cachedUnitNames(ctx: Ctx, codes: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const missing = codes.filter((c) => !names.peek(ctx, c));
-  if (missing.length > 0) {
-    const rows = await repo.findUnits(ctx.db, missing);
-    for (const c of missing) names.set(ctx, c, rows.find((r) => r.code === c)?.name ?? null);
-  }
+  const missing: string[] = [];
   for (const c of codes) {
-    const name = names.peek(ctx, c)?.value;
-    if (name) out.set(c, name);
+    const hit = names.peek(ctx, c);
+    if (hit) out.set(c, hit.value);
+    else missing.push(c);
   }
+  if (missing.length > 0)
+    for (const r of await repo.findUnits(ctx.db, missing)) {
+      names.set(ctx, r.code, r.name);
+      out.set(r.code, r.name);
+    }
   return out;
 }

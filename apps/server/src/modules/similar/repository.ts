@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { pgArray } from '../../db/arrays';
 import type { DeferredWrites } from '../../db/deferred';
-import { excluded, placeholders, prebuilt } from '../../db/prebuilt';
+import { excluded, type InsertValues, placeholders, prebuilt } from '../../db/prebuilt';
 import { escapeLike } from '../../db/like';
 import type { featuresOf } from './features';
 import { matterTextIndex } from './tables';
@@ -10,7 +10,7 @@ import { matterTextIndex } from './tables';
 type Features = ReturnType<typeof featuresOf>;
 
 const INDEX_KEYS = ['matterId', 'villageCode', 'unitCode', 'open', 'bigrams', 'words', 'wordWeight', 'keys'] as const;
-type IndexRow = { [K in (typeof INDEX_KEYS)[number]]-?: Exclude<(typeof matterTextIndex.$inferInsert)[K], undefined> };
+type IndexRow = InsertValues<typeof matterTextIndex, typeof INDEX_KEYS>;
 // Every report writes one: built once (db/prebuilt.ts).
 const upsertIndexQuery = prebuilt<unknown, IndexRow>((db) =>
   db

@@ -5,7 +5,7 @@ import { type MatterEvent, onMatterEvent } from '../matters/events';
 import { cachedCategory } from '../matters/categories';
 import { cachedUnitNames } from '../org/lookup';
 import { type MatterCardEvent, matterCardMessage } from './message';
-import { enqueueToUnitsDeferred } from './outbox';
+import { enqueueToUnits } from './outbox';
 
 /** Which matter events reach the chats, and as what. */
 export function cardEventOf(e: Pick<MatterEvent, 'action' | 'data'>): MatterCardEvent | null {
@@ -66,7 +66,7 @@ async function onEvent(ctx: Ctx, e: MatterEvent): Promise<void> {
     link: `${linkBase()}/matters/${m.id}`,
     extra,
   });
-  await enqueueToUnitsDeferred(ctx, units, payload, `matter-event:${e.eventId}`);
+  await enqueueToUnits(ctx, units, payload, `matter-event:${e.eventId}`);
 }
 
 let installed = false;

@@ -1,69 +1,35 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { deferStatement, statementText } from '../../db/prebuilt';
+import { pgArray } from '../../db/arrays';
+import { buildStatement, deferStatement } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import type { Job } from '../../platform/jobs';
 import { backoffMs, MAX_ATTEMPTS } from './backoff';
 import { stampForSending } from './message';
 import { outbox, webhookEndpoints } from './tables';
 
-export interface EnqueueInput {
-  endpointId: number;
-  unitCode: string;
-  payload: unknown;
-  /** The same key enqueues once, however often the cause repeats (sweeps, retried requests). */
-  dedupKey: string;
-}
-
-/**
- * Writes a message on the caller's connection, i.e. inside the caller's transaction: the message
- * exists if and only if the change that caused it committed. Returns false for a duplicate key.
- */
-export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<boolean> {
-  const now = ctx.clock.now();
-  const rows = await ctx.db
-    .insert(outbox)
-    .values({ endpointId: input.endpointId, unitCode: input.unitCode, payload: input.payload, dedupKey: input.dedupKey, nextAttemptAt: now, createdAt: now })
-    .onConflictDoNothing({ target: outbox.dedupKey })
-    .returning({ id: outbox.id });
-  return rows.length > 0;
-}
-
-// One fixed text for every event: the robots are chosen in the statement, so there is nothing to
-// read first, and the write goes with the transaction's other deferred writes (db/deferred.ts).
-const ENQUEUE_TO_UNITS = statementText(sql`
+// One text for every event: the statement itself picks the enabled robots of the units, so nothing
+// is read first (most units have none), and inside inTransaction it goes with the transaction's
+// other deferred writes (db/deferred.ts).
+const ph = (name: string) => sql.placeholder(name);
+const ENQUEUE = buildStatement<{ payload: string; dedupKey: string; now: string; units: string }>(
+  () => sql`
   insert into ${outbox} (endpoint_id, unit_code, payload, dedup_key, next_attempt_at, created_at)
-  select e.id, e.unit_code, ${sql.placeholder('payload')}::jsonb, ${sql.placeholder('dedupKey')} || ':' || e.id, ${sql.placeholder('now')}::timestamptz, ${sql.placeholder('now')}::timestamptz
+  select e.id, e.unit_code, ${ph('payload')}::jsonb, ${ph('dedupKey')} || ':' || e.id, ${ph('now')}::timestamptz, ${ph('now')}::timestamptz
   from ${webhookEndpoints} e
-  where e.unit_code = any(${sql.placeholder('units')}::text[]) and e.enabled
-  on conflict (dedup_key) do nothing`);
+  where e.unit_code = any(${ph('units')}::text[]) and e.enabled
+  on conflict (dedup_key) do nothing`,
+);
 
 /**
- * Enqueues one message to every enabled robot of `unitCodes` (dedup key suffixed with the robot's
- * id), with the transaction's other deferred writes: nothing is read, most units have no robot.
+ * Enqueues one message to every enabled robot of `unitCodes` (the dedup key suffixed with the
+ * robot's id, so the same cause enqueues once however often it repeats), on the caller's
+ * connection: the message exists if and only if the change that caused it committed.
  */
-export async function enqueueToUnitsDeferred(ctx: Ctx, unitCodes: string[], payload: unknown, dedupKey: string): Promise<void> {
+export async function enqueueToUnits(ctx: Ctx, unitCodes: string[], payload: unknown, dedupKey: string): Promise<void> {
   if (unitCodes.length === 0) return;
   const now = ctx.clock.now().toISOString();
-  await deferStatement(ctx, { sql: ENQUEUE_TO_UNITS, params: [JSON.stringify(payload), dedupKey, now, now, `{${unitCodes.join(',')}}`] });
-}
-
-/** The enabled robots of these units (zones, groups, villages): most units have none. */
-export function endpointsOf(ctx: Ctx, unitCodes: string[]) {
-  if (unitCodes.length === 0) return Promise.resolve([]);
-  return ctx.db
-    .select({ id: webhookEndpoints.id, unitCode: webhookEndpoints.unitCode })
-    .from(webhookEndpoints)
-    .where(and(inArray(webhookEndpoints.unitCode, unitCodes), eq(webhookEndpoints.enabled, true)));
-}
-
-export async function enqueueToUnits(ctx: Ctx, unitCodes: string[], payload: unknown, dedupKey: string): Promise<number> {
-  return enqueueToEndpoints(ctx, await endpointsOf(ctx, unitCodes), payload, dedupKey);
-}
-
-export async function enqueueToEndpoints(ctx: Ctx, endpoints: { id: number; unitCode: string }[], payload: unknown, dedupKey: string): Promise<number> {
-  let n = 0;
-  for (const e of endpoints) if (await enqueue(ctx, { endpointId: e.id, unitCode: e.unitCode, payload, dedupKey: `${dedupKey}:${e.id}` })) n++;
-  return n;
+  const params = ENQUEUE.params({ payload: JSON.stringify(payload), dedupKey, now, units: pgArray(unitCodes) });
+  await deferStatement(ctx, { sql: ENQUEUE.sql, params });
 }
 
 export interface DeliveryOptions {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJobOnce } from '../../platform/jobs';
 import { useTestApp } from '../../test/harness';
 import { matterCardMessage } from './message';
+import { inTransaction } from '../../platform/context';
 import { deliverDue, enqueueToUnits, outboxDeliveryJob } from './outbox';
 
 const t = useTestApp();
@@ -129,10 +130,11 @@ describe('outbox delivery', () => {
     receiver.bodies = [];
     receiver.script = [http500, wecomError];
     const ctx = t.systemCtx();
-    const n = await ctx.db.transaction((tx) => enqueueToUnits({ ...ctx, db: tx }, [GROUP, ZONE], card('ABCDEFGHJK'), 'matter:1:report'));
-    expect(n).toBe(1); // the zone's robot was deleted above; only the group's is configured
+    await inTransaction(ctx, (tx) => enqueueToUnits(tx, [GROUP, ZONE], card('ABCDEFGHJK'), 'matter:1:report'));
+    expect(await outboxRows()).toHaveLength(1); // the zone's robot was deleted above; only the group's is configured
     // The same cause again (a retried request, a second sweep) enqueues nothing.
-    expect(await enqueueToUnits(ctx, [GROUP], card('ABCDEFGHJK'), 'matter:1:report')).toBe(0);
+    await enqueueToUnits(ctx, [GROUP], card('ABCDEFGHJK'), 'matter:1:report');
+    expect(await outboxRows()).toHaveLength(1);
 
     const run = () => runJobOnce(t.database.db, t.clock, outboxDeliveryJob);
     expect(await run()).toBe(true);
