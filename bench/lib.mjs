@@ -27,6 +27,7 @@ export function requireBuild() {
  * from the root node_modules as before. Returns a function removing the copy.
  */
 export function takeSnapshot() {
+  mkdirSync(CACHE, { recursive: true });
   const top = mkdtempSync(path.join(CACHE, 'dist-'));
   const dist = path.join(top, 'apps/server/dist');
   cpSync(path.join(ROOT, 'apps/server/dist'), dist, { recursive: true });

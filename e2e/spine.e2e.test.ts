@@ -150,7 +150,7 @@ describe('the spine in a browser', { timeout: 180_000 }, () => {
     await visible(page.getByRole('menuitem', { name: 'Accounts' }));
     // Refusals come back from the server in English too.
     await page.goto('/org/530303203201');
-    await visible(page.getByText('code is outside your unit'));
+    await visible(page.getByText('Unit 530303203201 is outside your jurisdiction'));
     await page.getByText('中文', { exact: true }).click();
     await visible(page.getByRole('menuitem', { name: '组织架构' }));
   });
@@ -158,7 +158,7 @@ describe('the spine in a browser', { timeout: 180_000 }, () => {
   it("refuses another village's deep link with the server's reason, not the data", async () => {
     await page.goto('/org/530303203201');
     await visible(page.getByText('无法查看该单位'));
-    await visible(page.getByText('code 不在您的管辖范围内'));
+    await visible(page.getByText('单位 530303203201 不在您的管辖范围内'));
     expect(await page.getByRole('table').count()).toBe(0);
   });
 

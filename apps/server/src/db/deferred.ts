@@ -23,16 +23,27 @@ export class DeferredWrites {
   private items: Statement[] = [];
   private readonly keys = new Set<string>();
 
-  constructor(private readonly run: (statement: Statement) => Promise<unknown>) {}
+  /**
+   * `single`: the queue is a whole unit of work (platform/one-statement.ts), sent once, as one
+   * statement, with no transaction around it; a write that would have to be sent on its own is a bug.
+   */
+  constructor(
+    private readonly run: (statement: Statement) => Promise<unknown>,
+    private readonly single = false,
+  ) {}
 
   get pending(): boolean {
     return this.items.length > 0;
   }
 
   async add(statement: Statement, key?: string): Promise<void> {
-    if (key && this.keys.has(key)) await this.flush();
     // A statement with its own WITH cannot be nested in another's; a dollar-quoted body could hide a "$1".
-    if (/^\s*with\b/i.test(statement.sql) || statement.sql.includes('$$')) {
+    const alone = /^\s*with\b/i.test(statement.sql) || statement.sql.includes('$$');
+    if (this.single && (alone || (key && this.keys.has(key)))) {
+      throw new Error(`a one-statement unit of work cannot take this write: ${statement.sql.slice(0, 80)}`);
+    }
+    if (key && this.keys.has(key)) await this.flush();
+    if (alone) {
       await this.flush();
       await this.run(statement);
       return;

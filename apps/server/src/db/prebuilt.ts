@@ -1,4 +1,3 @@
-import * as drizzleOrm from 'drizzle-orm';
 import { getTableColumns, is, Param, Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
@@ -33,6 +32,12 @@ interface Preparable<R> {
 const builder = drizzle.mock({ casing: 'snake_case' }) as unknown as Db;
 const dialect = new PgDialect({ casing: 'snake_case' });
 
+/** Where a write goes: the transaction's write-behind queue if there is one (db/deferred.ts), else straight to `db`. */
+export interface WriteTarget {
+  db: Executor;
+  writes?: DeferredWrites;
+}
+
 type Fill = (values: Record<string, unknown>) => unknown;
 
 /**
@@ -58,16 +63,7 @@ export interface Prebuilt<R, V> {
    * A write nothing in the transaction reads back: queued on the transaction (db/deferred.ts), or
    * run at once outside one. `key` names the row, for writes that may touch it twice.
    */
-  defer(target: { db: Executor; writes?: DeferredWrites }, values: V, key?: string): Promise<void>;
-}
-
-// drizzle's row mapper: exported at run time, left out of its type declarations.
-const mapResultRow = (drizzleOrm as unknown as { mapResultRow(fields: unknown, row: unknown[], joins: undefined): unknown }).mapResultRow;
-
-/** Maps the first columns of a row as drizzle maps the rows of `build`'s query (for statements that wrap it). */
-export function rowMapperOf<T>(build: (db: Db) => Preparable<unknown>): { width: number; map(row: unknown[]): T } {
-  const fields = (build(builder).prepare('fields') as unknown as BuiltQuery).fields as unknown[];
-  return { width: fields.length, map: (row) => mapResultRow(fields, row.slice(0, fields.length), undefined) as T };
+  defer(target: WriteTarget, values: V, key?: string): Promise<void>;
 }
 
 /** Builds `query(db)` once (on the client-less database); returns its text and how to fill its placeholders. */
@@ -75,11 +71,6 @@ export function buildStatement<V extends Record<string, unknown>>(query: (db: Db
   const built = dialect.sqlToQuery(query(builder).getSQL());
   const fills = built.params.map(filler);
   return { sql: built.sql, params: (values) => fills.map((fill) => fill(values)) };
-}
-
-/** Runs a built statement on `db` and hands its rows (arrays of driver values) to `map`. */
-export function runMapped<T>(db: Executor, statement: Statement, map: (rows: unknown[][]) => T): Promise<T> {
-  return sessionOf(db).prepareQuery(statement, undefined, undefined, true, map).execute() as Promise<T>;
 }
 
 export function prebuilt<R, V extends Record<string, unknown>>(build: (db: Db) => Preparable<R>): Prebuilt<R, V> {
@@ -91,7 +82,7 @@ export function prebuilt<R, V extends Record<string, unknown>>(build: (db: Db) =
     prepared.joinsNotNullableMap = built.joinsNotNullableMap;
     return prepared.execute({}) as Promise<R>;
   };
-  const defer = async (target: { db: Executor; writes?: DeferredWrites }, values: V, key?: string) => {
+  const defer = async (target: WriteTarget, values: V, key?: string) => {
     if (target.writes) await target.writes.add(statement(values), key);
     else await run(target.db, values);
   };
@@ -127,13 +118,13 @@ export function excluded<T extends PgTable, K extends keyof T['_']['columns'] & 
  * A write built on the spot (its shape varies, so it cannot be prebuilt) that nothing in the
  * transaction reads back: queued on the transaction (db/deferred.ts), or run at once outside one.
  */
-export async function deferWrite(target: { db: Executor; writes?: DeferredWrites }, query: SQLWrapper, key?: string): Promise<void> {
+export async function deferWrite(target: WriteTarget, query: SQLWrapper, key?: string): Promise<void> {
   const { sql: text, params } = dialect.sqlToQuery(query.getSQL());
   await deferStatement(target, { sql: text, params }, key);
 }
 
 /** Like deferWrite, for a statement already built (its text fixed, its parameters driver values). */
-export async function deferStatement(target: { db: Executor; writes?: DeferredWrites }, statement: Statement, key?: string): Promise<void> {
+export async function deferStatement(target: WriteTarget, statement: Statement, key?: string): Promise<void> {
   if (target.writes) await target.writes.add(statement, key);
   else await runStatement(sessionOf(target.db), statement);
 }

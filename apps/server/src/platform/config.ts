@@ -21,7 +21,17 @@ export interface Config {
   workers: number;
   /** Server-side prepared statements for repeated queries (db/statement-cache.ts); off for poolers that cannot keep them. */
   pgPrepare: boolean;
+  /**
+   * `JICENG_SECRET`: signs the contact cards' QR report links (matters/codes.ts). Null: a secret
+   * generated once into `<dataDir>/secret`, allowed only where one data folder serves every process.
+   */
+  secret: string | null;
+  /** `JICENG_PUBLIC_RATE_LIMIT`: resident reports per minute and address (reads: six times that). */
+  publicRateLimit: number;
 }
+
+/** Shorter secrets are guessable offline from one printed card (the token is an HMAC of the id). */
+export const SECRET_MIN_LENGTH = 32;
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, { signed = false } = {}): number {
   const raw = env[name];
@@ -48,22 +58,49 @@ function workersOf(env: NodeJS.ProcessEnv, databaseUrl: string | null): number {
   return databaseUrl ? Math.max(1, n) : 1;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * `JICENG_SECRET`. Production on PostgreSQL needs it: several instances (or hosts) share one
+ * database but not one data folder, so each would generate its own secret and every printed QR
+ * code would be valid on one instance only.
+ */
+function secretOf(env: NodeJS.ProcessEnv, production: boolean, dataDir: string): string | null {
+  const raw = env.JICENG_SECRET;
+  if (raw === undefined || raw === '') {
+    if (production)
+      throw new Error(
+        'JICENG_SECRET is required with DATABASE_URL outside demo mode: every instance must sign QR report links with the same secret ' +
+          `(e.g. JICENG_SECRET=$(openssl rand -hex 32); to keep cards printed by a single instance valid, use the content of ${path.join(dataDir, 'secret')})`,
+      );
+    return null;
+  }
+  if (raw.trim() !== raw || raw.length < SECRET_MIN_LENGTH)
+    throw new Error(`JICENG_SECRET must be at least ${SECRET_MIN_LENGTH} characters without surrounding spaces, got ${raw.length}`);
+  return raw;
+}
+
+/**
+ * The configuration from `env`. `cli`: for the command-line tool, which signs no QR link, so it
+ * runs without JICENG_SECRET where the server would refuse to start.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, { cli = false }: { cli?: boolean } = {}): Config {
   const databaseUrl = env.DATABASE_URL || null;
   const port = int(env, 'PORT', 8080);
   const host = env.HOST || '127.0.0.1';
   // Demo data only on the embedded database unless asked for explicitly.
-  const demo = env.JICENG_DEMO ? env.JICENG_DEMO === '1' || env.JICENG_DEMO === 'true' : !databaseUrl;
+  const demo = flag(env, 'JICENG_DEMO', !databaseUrl);
+  const dataDir = path.resolve(env.JICENG_DATA_DIR || './data');
   const jobsEveryMs = int(env, 'JICENG_JOBS_EVERY_MS', 0);
   if (env.JICENG_JOBS_EVERY_MS && jobsEveryMs < 50) throw new Error(`JICENG_JOBS_EVERY_MS must be at least 50, got "${env.JICENG_JOBS_EVERY_MS}"`);
   const clockOffsetMs = int(env, 'JICENG_CLOCK_OFFSET_MS', 0, { signed: true });
   // A shifted clock moves every deadline: never on real data.
   if (clockOffsetMs !== 0 && !demo) throw new Error('JICENG_CLOCK_OFFSET_MS is allowed only in demo mode (JICENG_DEMO=1)');
+  const publicRateLimit = int(env, 'JICENG_PUBLIC_RATE_LIMIT', 20);
+  if (publicRateLimit < 1) throw new Error(`JICENG_PUBLIC_RATE_LIMIT must be a positive integer, got "${env.JICENG_PUBLIC_RATE_LIMIT}"`);
   return {
     port,
     host,
     databaseUrl,
-    dataDir: path.resolve(env.JICENG_DATA_DIR || './data'),
+    dataDir,
     demo,
     sessionHours: int(env, 'JICENG_SESSION_HOURS', 12),
     logLevel: env.LOG_LEVEL || 'info',
@@ -74,5 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockOffsetMs,
     workers: workersOf(env, databaseUrl),
     pgPrepare: flag(env, 'JICENG_PG_PREPARE', true),
+    secret: secretOf(env, !cli && databaseUrl !== null && !demo, dataDir),
+    publicRateLimit,
   };
 }

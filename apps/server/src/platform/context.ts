@@ -42,7 +42,11 @@ export function requirePermission(ctx: Ctx, permission: Permission): Actor {
 /** The actor may only touch units inside its own subtree; never sideways. */
 export function requireScope(ctx: Ctx, unitCode: string, field = 'unitCode'): Actor {
   const actor = requireActor(ctx);
-  if (!isWithin(unitCode, actor.unitCode)) throw new AppError('OUT_OF_SCOPE', { field }, { field });
+  if (!isWithin(unitCode, actor.unitCode)) {
+    // The code is the caller's own input, so naming it reveals nothing; '' is the whole system.
+    const what = unitCode ? { what: `单位 ${unitCode} `, whatEn: `Unit ${unitCode}` } : { what: '全系统', whatEn: 'The whole system' };
+    throw new AppError('OUT_OF_SCOPE', what, { field });
+  }
   return actor;
 }
 

@@ -56,5 +56,10 @@ export async function buildRepresentative(t: TestApp, overrides: { username?: st
   });
   if (res.statusCode !== 201) throw new Error(`representative not created: ${res.statusCode} ${res.body}`);
   const user = res.json() as { id: number; username: string; unitCode: string };
+  // A new account may do nothing else until it has changed its initial password (kept the same here).
+  const first = await freshLogin(t, username, TEST_PASSWORD);
+  const payload = { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD };
+  const changed = await t.request({ method: 'POST', url: '/api/auth/password', cookie: first, payload });
+  if (changed.statusCode !== 200) throw new Error(`initial password not changed: ${changed.statusCode} ${changed.body}`);
   return { ...user, cookie: () => freshLogin(t, username, TEST_PASSWORD) };
 }

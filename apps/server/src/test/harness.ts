@@ -43,7 +43,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const config = { ...loadConfig({}), demo: true };
   const systemCtx = (): Ctx => ({ db: database.db, actor: null, clock, locale: 'zh-CN', requestId: 'test', ip: null });
   if (options.demo !== false) await seedDemo(systemCtx());
-  const app = await buildApp({ config, database, clock, logger: false });
+  const app = await buildApp({ config, database, clock, logger: process.env.DEBUG_LOG ? { level: 'error' } : false });
   await app.ready();
   // After the app: its modules' matter listeners (metrics facts, similar index) see the sample.
   if (options.sample === true) await seedDemoSample(systemCtx());

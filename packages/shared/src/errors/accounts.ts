@@ -19,5 +19,15 @@ export const accountErrors = {
     zh: 'newPassword：密码至少 8 位，且须同时包含字母和数字',
     en: 'newPassword: at least 8 characters, with both letters and digits',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '首次登录或密码已被重置，请先修改密码',
+    en: 'Your password was just issued or reset: change it first (POST /api/auth/password)',
+  },
+  OWN_PASSWORD_VIA_CHANGE: {
+    status: 400,
+    zh: 'password：修改自己的密码请使用“修改密码”，并输入当前密码',
+    en: 'password: change your own password with POST /api/auth/password, giving the current one',
+  },
   SELF_MANAGE: { status: 400, zh: '不能停用或删除自己的账号', en: 'You cannot disable or delete your own account' },
 } satisfies ErrorCatalogue;

@@ -8,7 +8,8 @@ export const commonErrors = {
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
   SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired; please log in again' },
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You do not have permission to do this' },
-  OUT_OF_SCOPE: { status: 403, zh: '{field} 不在您的管辖范围内', en: '{field} is outside your unit' },
+  // {what}: what the actor asked for, e.g. 单位 530303203212 / Unit 530303203212, 该户 / This household.
+  OUT_OF_SCOPE: { status: 403, zh: '{what}不在您的管辖范围内', en: '{whatEn} is outside your jurisdiction' },
   NOT_FOUND: { status: 404, zh: '未找到：{what}', en: 'Not found: {what}' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
   CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; refresh and try again' },

@@ -9,7 +9,7 @@ export const orgErrors = {
   UNIT_NOT_FOUND: { status: 404, zh: '单位不存在：{code}', en: 'No such unit: {code}' },
   UNIT_PARENT_LEVEL: { status: 400, zh: '{child}只能建在{parent}之下', en: 'A {childEn} can only be created under a {parentEn}' },
   UNIT_NAME_TAKEN: { status: 409, zh: '同一上级下已有名为“{name}”的单位', en: 'A unit named "{name}" already exists under this parent' },
-  UNIT_NOT_EMPTY: { status: 409, zh: '“{name}”下还有{what}，不能删除', en: '"{name}" still holds {whatEn}; it cannot be deleted' },
+  UNIT_NOT_EMPTY: { status: 409, zh: '“{name}”下还有{what}，不能删除', en: '"{name}" still holds records ({whatEn}); it cannot be deleted' },
   UNIT_NOT_EDITABLE: {
     status: 400,
     zh: '区、乡镇、村的名称和代码来自国家统计局，不能在此修改',

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS } from './sessions';
+import { loadConfig } from '../../platform/config';
+import { DIHE_G1, DIHE_G2, DIHE_G3, freshLogin } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
+import { LOCK_MINUTES, MAX_FAILED_LOGINS } from './sessions';
 
 const t = useTestApp();
+const SESSION_MS = loadConfig({}).sessionHours * 3600_000;
 
 const login = (username: string, password: string) => t.request({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const cookieOf = (res: { headers: Record<string, unknown> }) => String(res.headers['set-cookie']).split(';')[0] as string;
+/** The session cookie's expiry as the browser would read it; null when the answer sets none. */
+function cookieExpiry(res: { headers: Record<string, unknown> }): number | null {
+  const raw = res.headers['set-cookie'];
+  if (raw === undefined) return null;
+  const m = /;\s*Expires=([^;]+)/i.exec(String(raw));
+  return m ? Date.parse(m[1] as string) : null;
+}
+const me = (cookie: string) => t.request({ method: 'GET', url: '/api/auth/me', cookie });
 
 describe('login and sessions', () => {
   it('logs in with an httpOnly cookie and answers /me with unit and permissions', async () => {
@@ -24,7 +36,8 @@ describe('login and sessions', () => {
     const nobody = await login('no-such-user', 'nope-nope-1');
     expect(wrong.statusCode).toBe(401);
     expect(nobody.statusCode).toBe(401);
-    expect(wrong.json().error.code).toBe('LOGIN_FAILED');
+    expect(wrong.json().error).toMatchObject({ code: 'LOGIN_FAILED', field: 'password' });
+    expect(nobody.json().error).toMatchObject({ code: 'LOGIN_FAILED', field: 'password' });
     expect(nobody.json().error.message).toBe(wrong.json().error.message);
   });
 
@@ -36,6 +49,53 @@ describe('login and sessions', () => {
     expect((await login('supervisor', 'jiceng-demo')).statusCode).toBe(423);
     t.clock.advance((LOCK_MINUTES + 1) * 60_000);
     expect((await login('supervisor', 'jiceng-demo')).statusCode).toBe(200);
+  });
+
+  it('counts parallel wrong guesses atomically: the account locks after the limit, and the audit shows each', async () => {
+    // freshLogin: t.login's cached cookies would outlive the clock moves of the next tests.
+    const id = (await me(await freshLogin(t, 'department'))).json().userId;
+    const guesses = await Promise.all(Array.from({ length: MAX_FAILED_LOGINS * 2 }, (_, i) => login('department', `wrong-pass-${i}`)));
+    const codes = guesses.map((r) => r.json().error.code);
+    // Once the limit's guess locked the account, no later guess learns that its password was wrong.
+    expect(codes.filter((c) => c === 'LOGIN_FAILED')).toHaveLength(MAX_FAILED_LOGINS - 1);
+    expect(codes.filter((c) => c === 'ACCOUNT_LOCKED')).toHaveLength(MAX_FAILED_LOGINS + 1);
+    const right = await login('department', 'jiceng-demo');
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
+    const admin = await freshLogin(t, 'admin');
+    const audit = async (action: string) =>
+      (await t.request({ method: 'GET', url: `/api/audit?entityType=user&entityId=${id}&action=${action}`, cookie: admin })).json().items;
+    expect(await audit('auth.loginFailed')).toHaveLength(MAX_FAILED_LOGINS - 1);
+    expect(await audit('auth.locked')).toHaveLength(1);
+    t.clock.advance((LOCK_MINUTES + 1) * 60_000);
+    expect((await login('department', 'jiceng-demo')).statusCode).toBe(200);
+  });
+
+  it("slides an active session's cookie with its expiry, and an idle one still expires", async () => {
+    const res = await login('township', 'jiceng-demo');
+    const cookie = cookieOf(res);
+    expect(cookieExpiry(res)).toBe(t.clock.now().getTime() + SESSION_MS);
+    // Within a few minutes nothing is extended, so nothing is re-sent.
+    t.clock.advance(60_000);
+    const soon = await me(cookie);
+    expect(soon.statusCode).toBe(200);
+    expect(soon.headers['set-cookie']).toBeUndefined();
+    // Active after half the lifetime: the same token comes back with the later expiry.
+    t.clock.advance(SESSION_MS / 2);
+    const later = await me(cookie);
+    expect(cookieOf(later)).toBe(cookie);
+    expect(String(later.headers['set-cookie'])).toMatch(/HttpOnly/i);
+    expect(cookieExpiry(later)).toBe(t.clock.now().getTime() + SESSION_MS);
+    // Past the login's own expiry, still in (and renewed again): the browser's cookie kept pace.
+    t.clock.advance(SESSION_MS * 0.75);
+    const past = await me(cookie);
+    expect(past.statusCode).toBe(200);
+    expect(cookieExpiry(past)).toBe(t.clock.now().getTime() + SESSION_MS);
+    // Idle for a whole lifetime: gone.
+    t.clock.advance(SESSION_MS + 60_000);
+    const idle = await me(cookie);
+    expect(idle.statusCode).toBe(401);
+    expect(idle.json().error.code).toBe('SESSION_EXPIRED');
   });
 
   it('says the session expired, and logout ends it', async () => {
@@ -135,7 +195,66 @@ describe('user management', () => {
     expect((await t.request({ method: 'POST', url: '/api/users', cookie, payload: { ...base, username: 'water1' } })).json().error.field).toBe('departmentId');
     const ok = await t.request({ method: 'POST', url: '/api/users', cookie, payload: { ...base, username: 'water1', departmentId: water.id } });
     expect(ok.json()).toMatchObject({ departmentName: '区水务局' });
-    const deptCookie = String((await login('water1', 'dept-pass-01')).headers['set-cookie']).split(';')[0] as string;
-    expect((await t.request({ method: 'GET', url: '/api/users', cookie: deptCookie })).statusCode).toBe(403);
+    const deptCookie = cookieOf(await login('water1', 'dept-pass-01'));
+    const payload = { currentPassword: 'dept-pass-01', newPassword: 'dept-pass-02' };
+    expect((await t.request({ method: 'POST', url: '/api/auth/password', cookie: deptCookie, payload })).statusCode).toBe(200);
+    const users = await t.request({ method: 'GET', url: '/api/users', cookie: deptCookie });
+    expect(users.json().error.code).toBe('FORBIDDEN');
+  });
+
+  it('lets a new or reset account do nothing but change its password, log out and read /me', async () => {
+    const village = await t.login('village');
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      cookie: village,
+      payload: { username: 'new-rep', displayName: '新代表', password: 'first-pass-1', role: 'representative', unitCode: DIHE_G1 },
+    });
+    const id = created.json().id;
+    const cookie = cookieOf(await login('new-rep', 'first-pass-1'));
+    expect((await me(cookie)).json()).toMatchObject({ username: 'new-rep', mustChangePassword: true });
+    const households = () => t.request({ method: 'GET', url: '/api/households', cookie });
+    const refused = await households();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const write = await t.request({ method: 'POST', url: '/api/matters', cookie, payload: {} });
+    expect(write.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const change = { currentPassword: 'first-pass-1', newPassword: 'own-pass-2026' };
+    expect((await t.request({ method: 'POST', url: '/api/auth/password', cookie, payload: change })).statusCode).toBe(200);
+    expect((await me(cookie)).json().mustChangePassword).toBe(false);
+    expect((await households()).statusCode).toBe(200);
+
+    // A reset by the village starts over: the reset password only opens the change.
+    const reset = await t.request({ method: 'PATCH', url: `/api/users/${id}`, cookie: village, payload: { password: 'reset-pass-3' } });
+    expect(reset.statusCode).toBe(200);
+    const again = cookieOf(await login('new-rep', 'reset-pass-3'));
+    expect((await t.request({ method: 'GET', url: '/api/households', cookie: again })).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await t.request({ method: 'POST', url: '/api/auth/logout', cookie: again })).statusCode).toBe(200);
+    expect((await me(again)).statusCode).toBe(401);
+  });
+
+  it("refuses to change one's own password without the current one", async () => {
+    const cookie = await t.login('village');
+    const self = (await me(cookie)).json().userId;
+    const res = await t.request({ method: 'PATCH', url: `/api/users/${self}`, cookie, payload: { password: 'no-check-2026' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'OWN_PASSWORD_VIA_CHANGE', field: 'password' });
+    expect((await login('village', 'no-check-2026')).statusCode).toBe(401);
+    expect((await login('village', 'jiceng-demo')).statusCode).toBe(200);
+  });
+
+  it('audits where an appointed leader came from', async () => {
+    const cookie = await t.login('village');
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      cookie,
+      payload: { username: 'mover-gl', displayName: '调动组长', password: 'mover-pass-1', role: 'groupLeader', unitCode: DIHE_G2 },
+    });
+    const id = created.json().id;
+    expect((await t.request({ method: 'PUT', url: `/api/units/${DIHE_G3}/leader`, cookie, payload: { userId: id } })).statusCode).toBe(200);
+    const log = (await t.request({ method: 'GET', url: `/api/audit?entityType=user&entityId=${id}&action=user.move`, cookie: await t.login('admin') })).json();
+    expect(log.items).toHaveLength(1);
+    expect(log.items[0]).toMatchObject({ before: { unitCode: DIHE_G2 }, after: { unitCode: DIHE_G3 } });
   });
 });

@@ -40,13 +40,16 @@ export function accountRoutes(config: Config): FastifyPluginAsyncZod {
     });
     app.get(
       '/auth/me',
-      { config: { access: 'authenticated' }, schema: { tags, summary: 'The logged-in user, their unit and permissions', response: { 200: s.actorOut } } },
+      {
+        config: { access: 'authenticated', beforePasswordChange: true },
+        schema: { tags, summary: 'The logged-in user, their unit and permissions', response: { 200: s.actorOut } },
+      },
       (req) => service.me(req.ctx, config.demo),
     );
     app.post(
       '/auth/password',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'authenticated', beforePasswordChange: true },
         schema: { tags, summary: "Change one's own password (other sessions end)", body: s.changePasswordBody, response: { 200: ok } },
       },
       async (req) => {
@@ -88,7 +91,7 @@ export function accountRoutes(config: Config): FastifyPluginAsyncZod {
         config: { access: 'user:write' },
         schema: {
           tags: utags,
-          summary: 'Rename, disable, unlock or reset the password of an account',
+          summary: "Rename, disable, unlock or reset the password of an account (one's own password: POST /api/auth/password)",
           params: idParam,
           body: s.updateUserBody,
           response: { 200: s.userOut },

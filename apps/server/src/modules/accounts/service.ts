@@ -177,6 +177,8 @@ export async function updateUser(
     const row = await loadManageable(tx, id);
     const actor = requireActor(tx);
     if (row.user.id === actor.userId && patch.status === 'disabled') throw new AppError('SELF_MANAGE', {}, { field: 'status' });
+    // A reset needs no current password, so one's own goes through changeOwnPassword instead.
+    if (row.user.id === actor.userId && patch.password !== undefined) throw new AppError('OWN_PASSWORD_VIA_CHANGE', {}, { field: 'password' });
     if (patch.password !== undefined && !isStrongPassword(patch.password)) throw new AppError('PASSWORD_WEAK', {}, { field: 'password' });
     const set: Partial<typeof users.$inferInsert> = { updatedAt: tx.clock.now() };
     if (patch.displayName !== undefined) set.displayName = patch.displayName;
@@ -221,9 +223,12 @@ export async function findUserForPost(ctx: Ctx, id: number) {
   return u && u.status === 'active' ? u : null;
 }
 
+/** Moves an account to another unit, on the caller's transaction. */
 export async function moveUserToUnit(ctx: Ctx, id: number, unitCode: string) {
+  const [before] = await ctx.db.select({ unitCode: users.unitCode }).from(users).where(eq(users.id, id));
+  if (!before) throw new AppError('USER_NOT_FOUND', { id }, { field: 'userId' });
   await ctx.db.update(users).set({ unitCode, updatedAt: ctx.clock.now() }).where(eq(users.id, id));
-  await recordAudit(ctx, { action: 'user.move', entityType: 'user', entityId: id, unitCode, after: { unitCode } });
+  await recordAudit(ctx, { action: 'user.move', entityType: 'user', entityId: id, unitCode, before, after: { unitCode } });
 }
 
 /** Creates a user without an actor: the CLI's first admin and the demo seed. */

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../platform/clock';
-import type { Actor, Ctx } from '../../platform/context';
+import { type Actor, type Ctx, inTransaction } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { hashPassword, verifyPassword } from './password';
@@ -16,6 +16,8 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 let dummyHash: Promise<string> | undefined;
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('base64url');
+const lockEnd = (now: Date) => new Date(now.getTime() + LOCK_MINUTES * 60_000);
+const lockedError = (until: Date, now: Date) => new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((until.getTime() - now.getTime()) / 60_000) });
 
 export interface LoginResult {
   token: string;
@@ -32,18 +34,28 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     await verifyPassword(await dummyHash, input.password);
     throw new AppError('LOGIN_FAILED', {}, { field: 'password' });
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) });
-  }
+  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
+  const unlocked = or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failed = user.failedLogins + 1;
-    const locked = failed >= MAX_FAILED_LOGINS;
-    await ctx.db
-      .update(users)
-      .set({ failedLogins: locked ? 0 : failed, lockedUntil: locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null })
-      .where(eq(users.id, user.id));
-    const auditCtx = { ...ctx, actor: null };
-    await recordAudit(auditCtx, { action: locked ? 'auth.locked' : 'auth.loginFailed', entityType: 'user', entityId: user.id, unitCode: user.unitCode });
+    // One atomic increment, the lock decided from its result: parallel guesses cannot all read the
+    // same count. Once a parallel guess has locked the account the rest only see the lock, and
+    // the counter update and its audit row commit together.
+    const locked = await inTransaction({ ...ctx, actor: null }, async (tx) => {
+      const [counted] = await tx.db
+        .update(users)
+        .set({ failedLogins: sql`${users.failedLogins} + 1` })
+        .where(and(eq(users.id, user.id), unlocked))
+        .returning({ failedLogins: users.failedLogins });
+      if (!counted) return true;
+      const lock = counted.failedLogins >= MAX_FAILED_LOGINS;
+      if (lock)
+        await tx.db
+          .update(users)
+          .set({ failedLogins: 0, lockedUntil: lockEnd(now) })
+          .where(eq(users.id, user.id));
+      await recordAudit(tx, { action: lock ? 'auth.locked' : 'auth.loginFailed', entityType: 'user', entityId: user.id, unitCode: user.unitCode });
+      return lock;
+    });
     if (locked) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCK_MINUTES });
     throw new AppError('LOGIN_FAILED', {}, { field: 'password' });
   }
@@ -51,9 +63,15 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000);
   const actor = actorOf(user);
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
-    await tx.insert(sessions).values({
+  await inTransaction({ ...ctx, actor }, async (tx) => {
+    // A right password that arrives after parallel wrong ones locked the account is refused too.
+    const [open] = await tx.db
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(and(eq(users.id, user.id), unlocked))
+      .returning({ id: users.id });
+    if (!open) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCK_MINUTES });
+    await tx.db.insert(sessions).values({
       id: tokenId(token),
       userId: user.id,
       createdAt: now,
@@ -62,7 +80,7 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
       ip: ctx.ip,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit({ ...ctx, db: tx, actor }, { action: 'auth.login', entityType: 'user', entityId: user.id, unitCode: user.unitCode });
+    await recordAudit(tx, { action: 'auth.login', entityType: 'user', entityId: user.id, unitCode: user.unitCode });
   });
   return { token, expiresAt, actor };
 }
@@ -71,7 +89,15 @@ export async function logout(ctx: Ctx, token: string): Promise<void> {
   await ctx.db.delete(sessions).where(eq(sessions.id, tokenId(token)));
 }
 
-export type SessionLookup = { actor: Actor } | { expired: true } | null;
+export type SessionLookup =
+  | {
+      actor: Actor;
+      /** The account still has its initial (or reset) password: only changing it is allowed. */
+      mustChangePassword: boolean;
+      /** Set when this request slid the session's expiry: the cookie must be re-sent with it. */
+      renewedUntil?: Date;
+    }
+  | { expired: true };
 
 /** Resolves a cookie's token to its actor; sliding expiry, refreshed at most every few minutes. */
 export async function resolveSession(db: Db, clock: Clock, token: string, sessionHours: number): Promise<SessionLookup> {
@@ -86,13 +112,11 @@ export async function resolveSession(db: Db, clock: Clock, token: string, sessio
     await db.delete(sessions).where(eq(sessions.id, row.session.id));
     return { expired: true };
   }
-  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionHours * 3600_000) })
-      .where(eq(sessions.id, row.session.id));
-  }
-  return { actor: actorOf(row.user) };
+  const found = { actor: actorOf(row.user), mustChangePassword: row.user.mustChangePassword };
+  if (now.getTime() - row.session.lastSeenAt.getTime() <= TOUCH_EVERY_MS) return found;
+  const renewedUntil = new Date(now.getTime() + sessionHours * 3600_000);
+  await db.update(sessions).set({ lastSeenAt: now, expiresAt: renewedUntil }).where(eq(sessions.id, row.session.id));
+  return { ...found, renewedUntil };
 }
 
 export async function purgeExpiredSessions(db: Db, clock: Clock): Promise<void> {

@@ -1,6 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { DIHE_G1 } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
+import { onHouseholdChange } from '../households/events';
+import { households } from '../households/tables';
+import { auditEvents } from './tables';
 
 const t = useTestApp();
 
@@ -20,7 +24,42 @@ describe('the audit log', () => {
     });
   });
 
-  it('writes nothing, not even the audit row, when the change fails', async () => {
+  it('rolls back the change and its audit row together when a later step of the same call fails', async () => {
+    const address = '地河村回滚测试 1 号';
+    const seen: { household?: number; audit?: number } = {};
+    // A listener runs last, inside the register's transaction: by then the household and its
+    // audit row are written (reading on the transaction sends the deferred audit row first).
+    const off = onHouseholdChange(async (ctx, change) => {
+      const created = change.households[0];
+      if (change.kind !== 'create' || !created) return;
+      const [h] = await ctx.db.select({ id: households.id }).from(households).where(eq(households.address, address));
+      const [a] = await ctx.db
+        .select({ id: auditEvents.id })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'household.create'), eq(auditEvents.entityId, String(created.id))));
+      seen.household = h?.id;
+      seen.audit = a?.id;
+      throw new Error('a later step fails');
+    });
+    try {
+      const payload = { unitCode: DIHE_G1, address, residents: [{ name: '回滚户主', relation: '户主' }] };
+      const res = await t.request({ method: 'POST', url: '/api/households', cookie: await t.login('village'), payload });
+      expect(res.statusCode).toBe(500);
+    } finally {
+      off();
+    }
+    expect(seen.household).toBeDefined();
+    expect(seen.audit).toBeDefined();
+    const [h] = await t.database.db.select().from(households).where(eq(households.address, address));
+    expect(h).toBeUndefined();
+    const [a] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.id, seen.audit as number));
+    expect(a).toBeUndefined();
+  });
+
+  it('writes nothing, not even the audit row, when the change is refused', async () => {
     const admin = await t.login('admin');
     const before = (await t.request({ method: 'GET', url: '/api/audit?action=unit.create', cookie: admin })).json().items.length;
     const cookie = await t.login('village');

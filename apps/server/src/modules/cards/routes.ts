@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../platform/config';
+import { fileResponse } from '../../platform/openapi';
 import { printCards, setHotline } from './service';
 
 const tags = ['cards'];
@@ -16,6 +17,7 @@ export function cardRoutes(config: Config): FastifyPluginAsyncZod {
           tags,
           summary: '民情联心卡: printable HTML (A4, six per page) for every household of a village, zone or group',
           querystring: z.object({ unitCode }),
+          response: { 200: fileResponse('The printable page', ['text/html']) },
         },
       },
       async (req, reply) => {

@@ -60,7 +60,7 @@ export async function printCards(ctx: Ctx, config: Config, unitCode: string): Pr
   for (const c of codes) summaries.set(c, await orgLookup.findUnitSummary(ctx, c));
   const village = unitCode.slice(0, 12);
   const [settings] = await ctx.db.select().from(villageSettings).where(eq(villageSettings.unitCode, village));
-  const secret = serverSecret(config.dataDir);
+  const secret = serverSecret(config);
   const leader = (code: string, len: number) => {
     const s = code.length >= len ? summaries.get(code.slice(0, len)) : null;
     return s?.leaderName ? { name: s.leaderName, phone: s.leaderPhone ?? null } : null;

@@ -37,7 +37,7 @@ export function systemCtx(db: Ctx['db'], clock: Clock = systemClock): Ctx {
 
 /** The real division tree of 沾益区, shipped with the project. */
 export async function seedDistrictTree(ctx: Ctx): Promise<void> {
-  await importDivisions(ctx.db, [path.join(divisionsDir(), `${DEMO_DISTRICT}.csv`)], { now: ctx.clock.now() });
+  await importDivisions(ctx, [path.join(divisionsDir(), `${DEMO_DISTRICT}.csv`)], { source: 'demo seed' });
 }
 
 /** Demo data: 地河村's zones and groups, district departments and one account per role. Idempotent. */

@@ -233,7 +233,7 @@ describe('the household register', () => {
 
     const del = await t.request({ method: 'DELETE', url: `/api/units/${GROUP3}`, cookie });
     expect(del.statusCode).toBe(409);
-    expect(del.json().error.zh).toContain('1 个户');
+    expect(del.json().error.zh).toContain('1 户');
     const gone = await t.request({ method: 'DELETE', url: `/api/households/${id}`, cookie });
     expect(gone.statusCode).toBe(204);
     expect((await t.request({ method: 'DELETE', url: `/api/units/${GROUP3}`, cookie })).statusCode).toBe(204);

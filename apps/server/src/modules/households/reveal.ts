@@ -12,7 +12,7 @@ export async function revealHousehold(ctx: Ctx, id: number, input: { residentIds
   requirePermission(ctx, 'pii:reveal');
   return inTransaction(ctx, async (tx) => {
     const { household } = await loadHousehold(tx, id);
-    if (!mayReveal(tx, household.unitCode)) throw new AppError('OUT_OF_SCOPE', { field: 'id' }, { field: 'id' });
+    if (!mayReveal(tx, household.unitCode)) throw new AppError('OUT_OF_SCOPE', { what: '该户', whatEn: 'This household' }, { field: 'id' });
     const members = await repo.findResidents(tx.db, id);
     const wanted = input.residentIds ? members.filter((m) => input.residentIds?.includes(m.id)) : members;
     const missing = input.residentIds?.find((rid) => !members.some((m) => m.id === rid));

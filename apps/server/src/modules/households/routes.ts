@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
+import { fileResponse } from '../../platform/openapi';
 import { registerHouseholdHoldings } from './holdings';
 import { importRegister } from './import/service';
 import { revealHousehold } from './reveal';
@@ -45,7 +46,10 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/households/import/template',
-    { config: { access: 'household:import' }, schema: { tags, summary: 'The empty register template (xlsx)' } },
+    {
+      config: { access: 'household:import' },
+      schema: { tags, summary: 'The empty register template (xlsx)', response: { 200: fileResponse('The workbook', [XLSX]) } },
+    },
     async (_req, reply) => attachment(reply, '民情台账导入模板.xlsx').send(await templateWorkbook()),
   );
   app.post(
@@ -80,7 +84,12 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     '/households/export',
     {
       config: { access: 'household:read' },
-      schema: { tags, summary: "A unit's register as xlsx (masked unless reveal=true by a pii:reveal role; audited)", querystring: s.exportQuery },
+      schema: {
+        tags,
+        summary: "A unit's register as xlsx (masked unless reveal=true by a pii:reveal role; audited)",
+        querystring: s.exportQuery,
+        response: { 200: fileResponse('The workbook', [XLSX]) },
+      },
     },
     async (req, reply) => {
       const { stream, filename } = await exportRegister(req.ctx, { unitCode: req.query.unitCode, reveal: req.query.reveal === 'true' });

@@ -1,9 +1,9 @@
 /** The register as xlsx: the empty template to fill in, and the export of a unit's households. */
 import { PassThrough } from 'node:stream';
 import { TIER_LABEL } from '@jiceng/shared';
-import type ExcelJS from 'exceljs';
 import { type Ctx, inTransaction, requirePermission, requireScope } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { type ExcelJS, loadExcel } from '../../platform/excel';
 import { recordAudit } from '../audit/service';
 import * as orgLookup from '../org/lookup';
 import { mayReveal } from './access';
@@ -12,8 +12,6 @@ import { presentResident } from './presenter';
 import * as repo from './repository';
 
 const SHEET = '台账';
-// exceljs takes longer to load than the rest of the server: load it on the first spreadsheet, not at start-up.
-const loadExcel = () => import('exceljs');
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 
 function layout(ws: ExcelJS.Worksheet) {
@@ -25,7 +23,7 @@ const SHEET_OPTIONS: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: '
 
 /** An empty register: Chinese headers, text-formatted number columns, drop-downs, and instructions. */
 export async function templateWorkbook(): Promise<Buffer> {
-  const { default: Excel } = await loadExcel();
+  const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   wb.creator = 'jiceng';
   const ws = wb.addWorksheet(SHEET, SHEET_OPTIONS);
@@ -89,7 +87,7 @@ export async function exportRegister(ctx: Ctx, input: { unitCode: string; reveal
       }),
     );
   }
-  const { default: Excel } = await loadExcel();
+  const Excel = await loadExcel();
   const stream = new PassThrough();
   const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(SHEET, SHEET_OPTIONS);

@@ -83,7 +83,7 @@ async function validatePairs(ctx: Ctx, pairs: Assignment[], fieldOf: (i: number,
       const code = h ? 'OUT_OF_SCOPE' : 'HOUSEHOLD_NOT_FOUND';
       problems.push({
         code,
-        params: { id: p.householdId, field: hf },
+        params: { id: p.householdId, field: hf, what: `户 ${p.householdId} `, whatEn: `Household ${p.householdId}` },
         detail: { field: hf, zh: `户 ${p.householdId} 不存在或不在管辖范围内`, en: `household ${p.householdId} does not exist or is outside your unit` },
       });
       return;

@@ -30,5 +30,5 @@ export function requireActScope(actor: Actor, m: MatterRow, action: MatterAction
     covers(actor, m.responsibleUnitCode) ||
     (action === 'accept' && covers(actor, m.transferToUnitCode)) ||
     (LOCAL.includes(action) && covers(actor, m.unitCode));
-  if (!ok) throw new AppError('OUT_OF_SCOPE', { field: 'responsibleUnitCode' }, { field: 'responsibleUnitCode' });
+  if (!ok) throw new AppError('OUT_OF_SCOPE', { what: '该事项的当前环节', whatEn: "This matter's current stage" }, { field: 'responsibleUnitCode' });
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, randomFillSync, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../../platform/config';
 
 // Crockford base32: no I, L, O, U, so a code read aloud over the phone is not misheard.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -29,25 +30,35 @@ export function normalizeTrackingCode(input: string): string {
 let cachedSecret: { key: string; value: Buffer } | null = null;
 
 /**
- * The server secret that signs contact-card report tokens: JICENG_SECRET, or one generated once
- * and kept in the data folder so that printed QR codes stay valid across restarts.
+ * The server secret that signs contact-card report tokens: the config's JICENG_SECRET, or one
+ * generated once and kept in the data folder so that printed QR codes stay valid across restarts
+ * (loadConfig refuses to start production on PostgreSQL without JICENG_SECRET, since instances
+ * share no data folder).
  */
-export function serverSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
-  const key = `${env.JICENG_SECRET ?? ''}|${dataDir}`;
+export function serverSecret({ dataDir, secret }: Pick<Config, 'dataDir' | 'secret'>): Buffer {
+  const key = `${secret ?? ''}|${dataDir}`;
   if (cachedSecret?.key === key) return cachedSecret.value;
-  let value: Buffer;
-  if (env.JICENG_SECRET) value = Buffer.from(env.JICENG_SECRET, 'utf8');
-  else {
-    const file = path.join(dataDir, 'secret');
-    if (existsSync(file)) value = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-    else {
-      mkdirSync(dataDir, { recursive: true });
-      value = randomBytes(32);
-      writeFileSync(file, value.toString('hex'), { mode: 0o600, flag: 'wx' });
-    }
-  }
+  const value = secret ? Buffer.from(secret, 'utf8') : generatedSecret(dataDir);
   cachedSecret = { key, value };
   return value;
+}
+
+/** `<dataDir>/secret`, made once; written whole then linked, so workers starting together agree on one. */
+function generatedSecret(dataDir: string): Buffer {
+  const file = path.join(dataDir, 'secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(tmp, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(tmp, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(tmp);
+    }
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }
 
 type TokenPurpose = 'household-report' | 'matter-follow';

@@ -4,6 +4,7 @@ import {
   type MatterState,
   maskPhone,
   NEVER,
+  type PhotoType,
   reopenWindowEnds,
   resolveHours,
   respondHours,
@@ -90,7 +91,7 @@ export function presentDetail(
   names: Map<string, string>,
   events: EventRow[],
   dispatches: DispatchView[],
-  photos: { id: number; mime: string; size: number }[],
+  photos: { id: number; mime: PhotoType; size: number }[],
   followerCount: number,
   /** Followers other than the reporter who left a phone: what the audited reveal would add. */
   followerPhones: number,

@@ -1,5 +1,7 @@
 import { initialDeadlines, levelOfCode, type MatterState, type ReporterKind, stageDeadline, type Urgency } from '@jiceng/shared';
-import { type Ctx, inTransaction, requirePermission, requireScope } from '../../platform/context';
+import { reserveId } from '../../db/id-pool';
+import { type Ctx, requirePermission, requireScope } from '../../platform/context';
+import { inOneStatement } from '../../platform/one-statement';
 import { isForeignKeyViolation } from '../../db/errors';
 import { AppError } from '../../platform/errors';
 import { ttlCache } from '../../platform/ttl-cache';
@@ -74,16 +76,21 @@ export async function createMatter(ctx: Ctx, input: NewMatter) {
   }
 }
 
+// The whole report is one statement: the matter, its first event, reporter, photo, audit row,
+// inbox and robot messages and the listeners' rows (platform/one-statement.ts).
 async function insertNewMatter(ctx: Ctx, input: NewMatter, category: CategoryRow, photo: ReturnType<typeof decodePhoto>) {
-  return inTransaction(ctx, async (tx) => {
+  const base = ctx.base ?? ctx.db;
+  const [matterId, eventId] = await Promise.all([reserveId(base, 'matters'), reserveId(base, 'matter_events')]);
+  return inOneStatement(ctx, async (tx) => {
     const now = tx.clock.now();
     const urgency = input.urgency ?? category.defaultUrgency;
     const { respondBy, resolveBy } = initialDeadlines(now, urgency, category);
     const village = input.unitCode.slice(0, 12);
     const responsible = input.initialState === 'triaged' ? village : input.unitCode;
-    const { matter: m, eventId } = await repo.insertMatter(
-      tx.db,
+    const m = await repo.deferInsertMatter(
+      tx,
       {
+        id: matterId,
         trackingCode: newTrackingCode(),
         unitCode: input.unitCode,
         householdId: input.householdId ?? null,
@@ -107,26 +114,30 @@ async function insertNewMatter(ctx: Ctx, input: NewMatter, category: CategoryRow
         updatedAt: now,
       },
       {
+        id: eventId,
+        matterId,
         fromState: null,
         toState: input.initialState,
         action: 'report',
         actorUserId: tx.actor?.userId ?? null,
         actorUnitCode: tx.actor?.unitCode ?? null,
         actorKind: tx.actor ? 'user' : input.reporterKind === 'api' ? 'api' : 'resident',
+        note: null,
+        publicNote: null,
         at: now,
         data: { categoryCode: category.code, urgency, photo: photo !== null, householdId: input.householdId ?? null },
       },
     );
     if (input.reporterPhone || input.reporterUserId)
-      await repo.addFollower(tx.db, {
-        matterId: m.id,
+      await repo.deferAddFollower(tx, {
+        matterId,
         kind: 'reporter',
         userId: input.reporterUserId,
         name: input.reporterName ?? null,
         phone: input.reporterPhone ?? null,
         createdAt: now,
       });
-    if (photo) await repo.insertPhoto(tx.db, { matterId: m.id, mime: photo.mime, size: photo.data.length, data: photo.data, createdAt: now });
+    if (photo) await repo.deferInsertPhoto(tx, { matterId, mime: photo.mime, size: photo.data.length, data: photo.data, createdAt: now });
     await recordAudit(tx, {
       action: 'matter.report',
       entityType: 'matter',

@@ -1,7 +1,7 @@
 import { FINAL_STATES, type MatterState } from '@jiceng/shared';
-import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
-import { buildStatement, type InsertValues, placeholders, prebuilt, rowMapperOf, runMapped } from '../../db/prebuilt';
+import { and, asc, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { deferWrite, type InsertValues, placeholders, prebuilt, type WriteTarget } from '../../db/prebuilt';
 import { escapeLike } from '../../db/like';
 import { departments, units } from '../org/tables';
 import { matterCategories, matterDispatches, matterEvents, matterFollowers, matterPhotos, matters } from './tables';
@@ -37,31 +37,27 @@ const NEW_MATTER_KEYS = [
 ] as const;
 /** A new matter names every column the intake sets (null where unknown), so one prebuilt INSERT serves all. */
 export type NewMatterRow = InsertValues<typeof matters, typeof NEW_MATTER_KEYS>;
-const insertMatterBuilder = (db: Db) => db.insert(matters).values(placeholders(NEW_MATTER_KEYS)).returning();
-const matterRow = rowMapperOf<MatterRow>(insertMatterBuilder);
-type FirstEvent = Pick<NewEventRow, 'fromState' | 'toState' | 'action' | 'actorUserId' | 'actorUnitCode' | 'actorKind' | 'at'> & { data: string | null };
-const p = (name: keyof FirstEvent) => sql.placeholder(name);
-// Every report: the matter and its first event in one statement, one round trip (docs/performance.md).
-const INSERT_WITH_EVENT = buildStatement<NewMatterRow & FirstEvent>(
-  (db) => sql`with m as (${insertMatterBuilder(db).getSQL()}),
-    e as (insert into ${matterEvents} (matter_id, from_state, to_state, action, actor_user_id, actor_unit_code, actor_kind, at, data)
-      select m.id, ${p('fromState')}, ${p('toState')}, ${p('action')}, ${p('actorUserId')}::integer, ${p('actorUnitCode')}, ${p('actorKind')}, ${p('at')}::timestamptz, ${p('data')}::jsonb
-      from m returning id)
-    select m.*, e.id from m, e`,
+// The id comes from db/id-pool.ts, so that the rows pointing to the matter go in the same statement.
+const insertMatterQuery = prebuilt<unknown, NewMatterRow & { id: number }>((db) =>
+  db
+    .insert(matters)
+    .overridingSystemValue()
+    .values(placeholders(['id', ...NEW_MATTER_KEYS] as const)),
 );
 
-/** Inserts a new matter with its first event; answers both (the event's id for notifications and listeners). */
-export async function insertMatter(
-  db: Executor,
-  row: NewMatterRow,
-  event: Omit<FirstEvent, 'data'> & { data: unknown },
-): Promise<{ matter: MatterRow; eventId: number }> {
-  const values = { ...row, ...event, data: event.data == null ? null : JSON.stringify(event.data) };
-  const [created] = await runMapped(db, { sql: INSERT_WITH_EVENT.sql, params: INSERT_WITH_EVENT.params(values) }, (rows) =>
-    rows.map((r) => ({ matter: matterRow.map(r), eventId: Number(r[matterRow.width]) })),
-  );
-  if (!created) throw new Error('insert matter: no row returned');
-  return created;
+/** What the database fills in itself for a new matter: every other column's default, or null. */
+const MATTER_DEFAULTS = Object.fromEntries(
+  Object.entries(getTableColumns(matters)).map(([key, column]) => [key, column.default === undefined ? null : column.default]),
+) as unknown as MatterRow;
+
+/**
+ * Queues a new matter and its first event (ids reserved by the caller): the matter row as the
+ * database will hold it is known without reading it back (matters.api.test.ts compares the two).
+ */
+export async function deferInsertMatter(target: WriteTarget, row: NewMatterRow & { id: number }, event: NewEventRow & { id: number }): Promise<MatterRow> {
+  await insertMatterQuery.defer(target, row);
+  await insertEventWithId.defer(target, event);
+  return { ...MATTER_DEFAULTS, ...row };
 }
 
 export async function findMatter(db: Executor, id: number): Promise<MatterRow | null> {
@@ -88,6 +84,13 @@ const EVENT_KEYS = ['matterId', 'fromState', 'toState', 'action', 'actorUserId',
 export type NewEventRow = InsertValues<typeof matterEvents, typeof EVENT_KEYS>;
 const insertEventQuery = prebuilt<{ id: number }[], NewEventRow>((db) =>
   db.insert(matterEvents).values(placeholders(EVENT_KEYS)).returning({ id: matterEvents.id }),
+);
+
+const insertEventWithId = prebuilt<unknown, NewEventRow & { id: number }>((db) =>
+  db
+    .insert(matterEvents)
+    .overridingSystemValue()
+    .values(placeholders(['id', ...EVENT_KEYS] as const)),
 );
 
 export async function insertEvent(db: Executor, row: NewEventRow): Promise<number> {
@@ -188,6 +191,11 @@ export async function addFollower(db: Executor, row: typeof matterFollowers.$inf
   return created.length > 0;
 }
 
+/** A follower nothing reads back in the same unit of work (the reporter of a new matter). */
+export async function deferAddFollower(target: WriteTarget, row: typeof matterFollowers.$inferInsert): Promise<void> {
+  await deferWrite(target, target.db.insert(matterFollowers).values(row).onConflictDoNothing());
+}
+
 export function listFollowers(db: Executor, matterIds: number[]) {
   return db.select().from(matterFollowers).where(inArray(matterFollowers.matterId, matterIds));
 }
@@ -204,6 +212,10 @@ export async function moveFollowers(db: Executor, fromId: number, toId: number, 
 export async function insertPhoto(db: Executor, row: typeof matterPhotos.$inferInsert) {
   const [created] = await db.insert(matterPhotos).values(row).returning({ id: matterPhotos.id });
   return (created as { id: number }).id;
+}
+
+export async function deferInsertPhoto(target: WriteTarget, row: typeof matterPhotos.$inferInsert): Promise<void> {
+  await deferWrite(target, target.db.insert(matterPhotos).values(row));
 }
 
 export function listPhotoMeta(db: Executor, matterId: number) {

@@ -14,7 +14,7 @@ export async function revealContacts(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'pii:reveal');
   return inTransaction(ctx, async (tx) => {
     const m = await loadVisible(tx, id);
-    if (!isWithin(m.unitCode, actor.unitCode)) throw new AppError('OUT_OF_SCOPE', { field: 'id' }, { field: 'id' });
+    if (!isWithin(m.unitCode, actor.unitCode)) throw new AppError('OUT_OF_SCOPE', { what: '该事项', whatEn: 'This matter' }, { field: 'id' });
     const followers = (await repo.listFollowers(tx.db, [m.id])).filter((f) => f.kind !== 'reporter' && f.phone);
     await recordAudit(tx, {
       action: 'pii.reveal',

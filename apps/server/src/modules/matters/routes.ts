@@ -1,12 +1,14 @@
-import type { MatterCommand } from '@jiceng/shared';
+import { type MatterCommand, PHOTO_TYPES } from '@jiceng/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../platform/config';
 import { requirePermission } from '../../platform/context';
+import { fileResponse } from '../../platform/openapi';
 import { loadHousehold } from '../households/access';
 import * as categories from './categories';
 import { householdReportToken, serverSecret } from './codes';
 import * as queue from './queue';
+import { registerMatterHoldings } from './holdings';
 import { reportAsHandler } from './report';
 import { revealContacts } from './reveal';
 import * as s from './schemas';
@@ -18,12 +20,18 @@ const tags = ['matters'];
 /** The handlers' side of the closed loop (logged-in users). */
 export function matterRoutes(config: Config): FastifyPluginAsyncZod {
   return async (app) => {
+    registerMatterHoldings();
     app.post(
       '/matters',
       {
         config: { access: 'matter:report' },
         bodyLimit: 12 * 1024 * 1024,
-        schema: { tags, summary: 'Report a matter on behalf of a household or at a unit in scope', body: s.reportBody },
+        schema: {
+          tags,
+          summary: 'Report a matter on behalf of a household or at a unit in scope',
+          body: s.reportBody,
+          response: { 201: s.reportOut },
+        },
       },
       async (req, reply) => reply.status(201).send(await reportAsHandler(req.ctx, req.body)),
     );
@@ -31,7 +39,12 @@ export function matterRoutes(config: Config): FastifyPluginAsyncZod {
       '/matters/queue',
       {
         config: { access: 'matter:read' },
-        schema: { tags, summary: "The actor's queue, most urgent deadline first (keyset paging by `after`)", querystring: s.queueQuery },
+        schema: {
+          tags,
+          summary: "The actor's queue, most urgent deadline first (keyset paging by `after`)",
+          querystring: s.queueQuery,
+          response: { 200: s.queueOut },
+        },
       },
       (req) => queue.queue(req.ctx, req.query),
     );
@@ -43,17 +56,21 @@ export function matterRoutes(config: Config): FastifyPluginAsyncZod {
           tags,
           summary: "A household's contact-card report link (/r/<token>)",
           querystring: z.object({ householdId: z.coerce.number().int().positive() }),
+          response: { 200: s.reportLinkOut },
         },
       },
       async (req) => {
         await loadHousehold(req.ctx, req.query.householdId);
-        const token = householdReportToken(serverSecret(config.dataDir), req.query.householdId);
+        const token = householdReportToken(serverSecret(config), req.query.householdId);
         return { token, url: `${config.publicUrl}/r/${token}` };
       },
     );
     app.get(
       '/matters/:id',
-      { config: { access: 'matter:read' }, schema: { tags, summary: 'A matter with its events, dispatches and photos', params: s.idParam } },
+      {
+        config: { access: 'matter:read' },
+        schema: { tags, summary: 'A matter with its events, dispatches and photos', params: s.idParam, response: { 200: s.matterDetailOut } },
+      },
       (req) => queue.detail(req.ctx, req.params.id),
     );
     app.post(
@@ -73,7 +90,12 @@ export function matterRoutes(config: Config): FastifyPluginAsyncZod {
       '/matters/:id/photos/:photoId',
       {
         config: { access: 'matter:read' },
-        schema: { tags, summary: 'A photo of a matter', params: s.idParam.extend({ photoId: z.coerce.number().int().positive() }) },
+        schema: {
+          tags,
+          summary: 'A photo of a matter',
+          params: s.idParam.extend({ photoId: z.coerce.number().int().positive() }),
+          response: { 200: fileResponse('The image bytes', PHOTO_TYPES) },
+        },
       },
       async (req, reply) => {
         const p = await queue.photo(req.ctx, req.params.id, req.params.photoId);
@@ -89,6 +111,7 @@ export function matterRoutes(config: Config): FastifyPluginAsyncZod {
           summary: 'Take an action (transmit, triage, accept, escalate, dispatch, resolve, feedback …) with the version you saw',
           params: s.actionParam,
           body: s.actionBody,
+          response: { 200: s.actionOut },
         },
       },
       async (req) => {
@@ -107,20 +130,30 @@ export function matterRoutes(config: Config): FastifyPluginAsyncZod {
           summary: 'Units a matter may be transferred to: villages, townships and the district of its district, searched by name or code',
           params: s.idParam,
           querystring: s.transferTargetsQuery,
+          response: { 200: z.array(s.transferTargetOut) },
         },
       },
       (req) => transferTargets(req.ctx, req.params.id, req.query.q || undefined),
     );
     app.get(
       '/matter-categories',
-      { config: { access: 'matter:config' }, schema: { tags, summary: 'The whole category catalogue, inactive ones too' } },
+      {
+        config: { access: 'matter:config' },
+        schema: { tags, summary: 'The whole category catalogue, inactive ones too', response: { 200: z.array(s.categoryOut) } },
+      },
       (req) => categories.listCategories(req.ctx, true),
     );
     app.put(
       '/matter-categories/:code',
       {
         config: { access: 'matter:config' },
-        schema: { tags, summary: 'Create or edit a category (names, active, time limits per urgency)', params: s.categoryParam, body: s.categoryBody },
+        schema: {
+          tags,
+          summary: 'Create or edit a category (names, active, time limits per urgency)',
+          params: s.categoryParam,
+          body: s.categoryBody,
+          response: { 200: s.categoryOut },
+        },
       },
       (req) => categories.putCategory(req.ctx, req.params.code, req.body),
     );

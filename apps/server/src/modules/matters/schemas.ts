@@ -1,4 +1,16 @@
-import { FIXED_VALUES, MATTER_ACTIONS, MATTER_STATES, type MatterAction, normalizePhone, SATISFACTIONS, URGENCIES } from '@jiceng/shared';
+import {
+  FIXED_VALUES,
+  MATTER_ACTIONS,
+  MATTER_STATES,
+  type MatterAction,
+  normalizePhone,
+  PHOTO_TYPES,
+  REPORTER_KINDS,
+  SATISFACTIONS,
+  SETTLED_LEVELS,
+  UNIT_LEVELS,
+  URGENCIES,
+} from '@jiceng/shared';
 import { z } from 'zod';
 
 const text = (name: string, min: number, max: number) =>
@@ -130,5 +142,152 @@ export const categoryParam = z.object({ code: z.string().regex(/^[a-z][a-z0-9_-]
 export const revealContactsOut = z.object({
   matterId: z.number(),
   reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable() }),
-  followers: z.array(z.object({ name: z.string().nullable(), phone: z.string(), kind: z.string() })),
+  followers: z.array(z.object({ name: z.string().nullable(), phone: z.string(), kind: z.enum(['reporter', 'follower', 'merged']) })),
 });
+
+// ---- Responses: exactly what the presenters and services return (zod drops a key it does not
+// name, so schemas-match.ts checks both ways at compile time).
+
+// The presenters' ISO strings; the format is documented, not re-checked on every response.
+const time = z.string().meta({ format: 'date-time' });
+const state = z.enum(MATTER_STATES);
+const urgency = z.enum(URGENCIES);
+const perUrgency = z.object({ urgent: z.number(), ordinary: z.number(), complex: z.number() });
+const override = z.number().nullable();
+
+export const categoryOut = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  active: z.boolean(),
+  defaultUrgency: urgency,
+  sort: z.number(),
+  respondHours: perUrgency,
+  resolveHours: perUrgency,
+  overrides: z.object({
+    respondHoursUrgent: override,
+    respondHoursOrdinary: override,
+    respondHoursComplex: override,
+    resolveHoursUrgent: override,
+    resolveHoursOrdinary: override,
+    resolveHoursComplex: override,
+  }),
+});
+
+/** POST /public/matters, the benchmarked intake: three fields, nothing more to encode. */
+export const publicReportOut = z.object({ trackingCode: z.string(), state, statusUrl: z.string() });
+export const reportOut = z.object({ id: z.number(), trackingCode: z.string(), state, version: z.number() });
+export const actionOut = z.object({ id: z.number(), state, version: z.number() });
+export const reportLinkOut = z.object({ token: z.string(), url: z.string() });
+export const reportPlaceOut = z.object({ unitCode: z.string(), unitName: z.string() });
+export const transferTargetOut = z.object({ code: z.string(), name: z.string(), level: z.enum(UNIT_LEVELS), townshipName: z.string().nullable() });
+
+const reporterOut = z.object({ kind: z.enum(REPORTER_KINDS), hidden: z.boolean(), name: z.string().nullable(), phone: z.string().nullable() });
+
+export const matterSummaryOut = z.object({
+  id: z.number(),
+  trackingCode: z.string(),
+  unitCode: z.string(),
+  unitName: z.string().nullable(),
+  categoryCode: z.string(),
+  urgency,
+  state,
+  stateZh: z.string(),
+  description: z.string(),
+  responsibleUnitCode: z.string(),
+  responsibleUnitName: z.string().nullable(),
+  transferToUnitCode: z.string().nullable(),
+  stageDeadline: time.nullable(),
+  respondBy: time.nullable(),
+  resolveBy: time.nullable(),
+  overdue: z.boolean(),
+  paused: z.boolean(),
+  reporter: reporterOut,
+  createdAt: time,
+  version: z.number(),
+});
+export const queueOut = z.object({ items: z.array(matterSummaryOut), nextAfter: z.string().nullable() });
+
+const satisfaction = z.enum(SATISFACTIONS).nullable();
+const fixed = z.enum(FIXED_VALUES).nullable();
+const level = z.enum(SETTLED_LEVELS).nullable();
+
+export const matterDetailOut = matterSummaryOut.extend({
+  householdId: z.number().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  firstUnitCode: z.string(),
+  acceptedLevel: level,
+  settledLevel: level,
+  pausedAt: time.nullable(),
+  pausedReason: z.string().nullable(),
+  mergedIntoId: z.number().nullable(),
+  resolution: z.string().nullable(),
+  resolvedAt: time.nullable(),
+  feedbackMessage: z.string().nullable(),
+  answeredAt: time.nullable(),
+  rating: z.object({ satisfaction, fixed, comment: z.string().nullable(), at: time.nullable() }).nullable(),
+  closeReason: z.string().nullable(),
+  reopenCount: z.number(),
+  escalationCount: z.number(),
+  closedAt: time.nullable(),
+  followerCount: z.number(),
+  followerPhones: z.number(),
+  photos: z.array(z.object({ id: z.number(), mime: z.enum(PHOTO_TYPES), size: z.number(), url: z.string() })),
+  dispatches: z.array(
+    z.object({
+      departmentId: z.number(),
+      departmentName: z.string(),
+      role: z.enum(['lead', 'cooperate']),
+      active: z.boolean(),
+      dispatchedAt: time,
+      checkInBy: time,
+      checkedInAt: time.nullable(),
+      replyBy: time,
+      repliedAt: time.nullable(),
+      reply: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      id: z.number(),
+      action: z.string(),
+      fromState: state.nullable(),
+      toState: state,
+      actorKind: z.enum(['user', 'resident', 'system', 'api']),
+      actorUserId: z.number().nullable(),
+      actorUnitCode: z.string().nullable(),
+      note: z.string().nullable(),
+      publicNote: z.string().nullable(),
+      at: time,
+      data: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+});
+
+export const publicViewOut = z.object({
+  trackingCode: z.string(),
+  state,
+  stateZh: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string().nullable(),
+  unitName: z.string().nullable(),
+  description: z.string(),
+  createdAt: time,
+  resolveBy: time.nullable(),
+  overdue: z.boolean(),
+  answer: z.string().nullable(),
+  answeredAt: time.nullable(),
+  closeReason: z.string().nullable(),
+  rating: z.object({ satisfaction, fixed, at: time.nullable() }).nullable(),
+  canRate: z.boolean(),
+  canReopen: z.boolean(),
+  rateUntil: time.nullable(),
+  mergedInto: z.string().nullable(),
+  steps: z.array(z.object({ at: time, action: z.string(), state, stateZh: z.string(), unitName: z.string().nullable(), message: z.string().nullable() })),
+});
+
+/** Following by tracking code; by followToken the same without the (private) tracking code. */
+export const followByTokenOut = z.object({ following: z.boolean(), added: z.boolean(), followerCount: z.number() });
+export const followOut = followByTokenOut.extend({ trackingCode: z.string() });

@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel';
 import { RATE_ZH, RATES, type matterMetrics } from './service';
 
 const GROUP_ZH = { unit: '单位', month: '月份', department: '牵头部门' } as const;
 
 /** The metrics as a workbook: one row per group and a total, each rate as rate, numerator, denominator. */
 export async function metricsWorkbook(result: Awaited<ReturnType<typeof matterMetrics>>): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jiceng';
   const ws = wb.addWorksheet('诉求指标');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileResponse, XLSX } from '../../platform/openapi';
 import { onMatterEvent } from '../matters/events';
 import { metricsWorkbook } from './export';
 import { recordFacts } from './facts';
@@ -47,12 +48,15 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/metrics/matters/export.xlsx',
-    { config: { access: 'metrics:read' }, schema: { tags, summary: 'The same as an Excel workbook', querystring: query } },
+    {
+      config: { access: 'metrics:read' },
+      schema: { tags, summary: 'The same as an Excel workbook', querystring: query, response: { 200: fileResponse('The workbook', [XLSX]) } },
+    },
     async (req, reply) => {
       const result = await matterMetrics(req.ctx, req.query);
       const name = `诉求指标-${result.unitName}-${result.groupBy}.xlsx`;
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(XLSX)
         .header('content-disposition', `attachment; filename="metrics.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
         .send(await metricsWorkbook(result));
     },

@@ -49,7 +49,8 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
   });
 
   type P = { Params: { format: string; code?: string; id?: string; token?: string }; Querystring: Record<string, unknown>; Body: unknown };
-  const cfg = (rateLimit: typeof read) => ({ config: { access: 'public' as const, rateLimit }, schema: { hide: true } });
+  // Reads are public (GeoReport v2); posting a request needs an api_key, which the service resolves.
+  const cfg = (rateLimit: typeof read, access: 'public' | 'apiKey' = 'public') => ({ config: { access, rateLimit }, schema: { hide: true } });
 
   app.get<P>('/services.:format', cfg(read), async (req, reply) => {
     const format = formatOf(req.params.format);
@@ -59,7 +60,7 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
     const format = formatOf(req.params.format);
     return send(reply, format, 'service_definition', 'service_definition', await service.serviceDefinition(req.ctx, req.params.code as string));
   });
-  app.post<P>('/requests.:format', cfg(write), async (req, reply) => {
+  app.post<P>('/requests.:format', cfg(write, 'apiKey'), async (req, reply) => {
     const format = formatOf(req.params.format);
     const body = { ...(req.query ?? {}), ...((req.body ?? {}) as Record<string, unknown>) };
     return send(reply, format, 'service_requests', 'request', await service.createRequest(req.ctx, body), 201);

@@ -58,7 +58,7 @@ export async function deleteDepartment(ctx: Ctx, id: number) {
     if (before.userCount > 0)
       throw new AppError(
         'UNIT_NOT_EMPTY',
-        { name: before.name, what: `${before.userCount} 个账号`, whatEn: `${before.userCount} user accounts` },
+        { name: before.name, what: `${before.userCount} 个账号`, whatEn: `user accounts: ${before.userCount}` },
         { field: 'id' },
       );
     await repo.deleteDepartment(tx.db, id);

@@ -39,14 +39,17 @@ export function parseCsvLine(line: string): string[] {
  * Reads an NBS-format division CSV: a header with `code` and `name` columns (other columns are
  * ignored), one division per line, 6/9/12-digit codes. Files such as the national tables'
  * areas.csv, streets.csv and villages.csv all fit. Only codes starting with `prefix` are kept.
+ * `onRead` hears the bytes read from the file so far, once per line (for a progress bar).
  */
-export async function* readDivisionCsv(file: string, prefix = ''): AsyncGenerator<DivisionRow> {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+export async function* readDivisionCsv(file: string, prefix = '', onRead?: (bytesRead: number) => void): AsyncGenerator<DivisionRow> {
+  const input = createReadStream(file, 'utf8');
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let codeCol = -1;
   let nameCol = -1;
   let lineNo = 0;
   for await (const raw of lines) {
     lineNo++;
+    onRead?.(input.bytesRead);
     const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (!line.trim()) continue;
     const fields = parseCsvLine(line);
@@ -65,10 +68,13 @@ export async function* readDivisionCsv(file: string, prefix = ''): AsyncGenerato
   }
 }
 
-/** Upserts a batch: new divisions are added, renamed ones updated, nothing else touched. */
-export async function upsertDivisions(db: Executor, rows: DivisionRow[], now: Date): Promise<void> {
-  if (rows.length === 0) return;
-  await db
+/**
+ * Upserts a batch: new divisions are added, renamed ones updated, nothing else touched. Answers
+ * how many were added and how many renamed (an unchanged row is not rewritten, so not returned).
+ */
+export async function upsertDivisions(db: Executor, rows: DivisionRow[], now: Date): Promise<{ added: number; renamed: number }> {
+  if (rows.length === 0) return { added: 0, renamed: 0 };
+  const changed = await db
     .insert(units)
     .values(
       rows.map((r) => ({
@@ -85,5 +91,9 @@ export async function upsertDivisions(db: Executor, rows: DivisionRow[], now: Da
       target: units.code,
       set: { name: sql`excluded.name`, officialName: sql`excluded.official_name`, updatedAt: now },
       setWhere: sql`${units.officialName} is distinct from excluded.official_name`,
-    });
+    })
+    // xmax is 0 on a freshly inserted row version and set on an updated one.
+    .returning({ added: sql<boolean>`(xmax = 0)` });
+  const added = changed.filter((r) => r.added).length;
+  return { added, renamed: changed.length - added };
 }

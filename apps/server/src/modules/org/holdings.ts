@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context';
  * non-empty zone or group is never deleted, without org reading their tables.
  */
 export interface HoldingsCheck {
+  /** With its measure word: 户, 件诉求, 个群机器人 (the refusal reads "3 户、1 件诉求"). */
   zh: string;
   en: string;
   count(ctx: Ctx, unitCode: string): Promise<number>;

@@ -1,9 +1,28 @@
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { auditEvents, departments, units, users, visits } from '../../db/schema';
+import { buildHousehold } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 
 const t = useTestApp();
 
 const DIHE = '530303203211';
+
+/** Rows in the tree and in the audit log: a refused write leaves both as they were. */
+async function written() {
+  const [u] = await t.database.db.select({ n: count() }).from(units);
+  const [a] = await t.database.db.select({ n: count() }).from(auditEvents);
+  return { units: u?.n, audit: a?.n };
+}
+
+/** A fresh zone of 地河村 with one group in it, made through the API. */
+async function zoneWithGroup(cookie: string, zoneName: string) {
+  const zone = await t.request({ method: 'POST', url: '/api/units', cookie, payload: { parentCode: DIHE, name: zoneName } });
+  expect(zone.statusCode, zone.body).toBe(201);
+  const group = await t.request({ method: 'POST', url: '/api/units', cookie, payload: { parentCode: zone.json().code, name: `${zoneName}一组` } });
+  expect(group.statusCode, group.body).toBe(201);
+  return { zone: zone.json().code as string, group: group.json().code as string, groupName: `${zoneName}一组` };
+}
 
 describe('the organisation tree', () => {
   it('ships 沾益区 with its 11 townships and 135 villages', async () => {
@@ -22,6 +41,7 @@ describe('the organisation tree', () => {
     const cookie = await t.login('village');
     const zone = await t.request({ method: 'POST', url: '/api/units', cookie, payload: { parentCode: DIHE, name: '第三片' } });
     expect(zone.statusCode).toBe(201);
+    const before = await written();
     expect(zone.json().code).toBe(`${DIHE}03`);
     expect(zone.json().level).toBe('zone');
     const group = await t.request({ method: 'POST', url: '/api/units', cookie, payload: { parentCode: zone.json().code, name: '河头组' } });
@@ -39,14 +59,50 @@ describe('the organisation tree', () => {
     expect(long.json().error.details[0].field).toBe('name');
     const underGroup = await t.request({ method: 'POST', url: '/api/units', cookie, payload: { parentCode: group.json().code, name: 'x' } });
     expect(underGroup.statusCode).toBe(400);
-    expect(underGroup.json().error.code).toBe('UNIT_PARENT_LEVEL');
+    expect(underGroup.json().error).toMatchObject({ code: 'UNIT_PARENT_LEVEL', field: 'parentCode' });
+    const badParent = await t.request({ method: 'POST', url: '/api/units', cookie, payload: { parentCode: '5303', name: 'x' } });
+    expect(badParent.statusCode).toBe(400);
+    expect(badParent.json().error.field).toBe('parentCode');
+    // Only the group went in (one unit, one audit row); every refusal wrote nothing.
+    expect(await written()).toEqual({ units: (before.units ?? 0) + 1, audit: (before.audit ?? 0) + 1 });
+  });
+
+  it('renames a zone or group, refusing a taken or empty name and NBS units without writing', async () => {
+    const cookie = await t.login('village');
+    const zones = (await t.request({ method: 'GET', url: `/api/units/${DIHE}`, cookie })).json().children;
+    const [first, second] = zones;
+    const before = await written();
+    const taken = await t.request({ method: 'PATCH', url: `/api/units/${second.code}`, cookie, payload: { name: first.name } });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error).toMatchObject({ code: 'UNIT_NAME_TAKEN', field: 'name' });
+    const empty = await t.request({ method: 'PATCH', url: `/api/units/${second.code}`, cookie, payload: { name: ' ' } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.field).toBe('name');
+    const village = await t.request({ method: 'PATCH', url: `/api/units/${DIHE}`, cookie, payload: { name: '新地河村' } });
+    expect(village.statusCode).toBe(400);
+    expect(village.json().error).toMatchObject({ code: 'UNIT_NOT_EDITABLE', field: 'code' });
+    const elsewhere = await t.request({ method: 'PATCH', url: '/api/units/53030320320101', cookie, payload: { name: '偷改片' } });
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json().error).toMatchObject({ code: 'OUT_OF_SCOPE', field: 'code' });
+    expect(await written()).toEqual(before);
+    expect((await t.request({ method: 'GET', url: `/api/units/${second.code}`, cookie })).json().name).toBe(second.name);
+
+    const renamed = await t.request({ method: 'PATCH', url: `/api/units/${second.code}`, cookie, payload: { name: `${second.name}（新）` } });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().name).toBe(`${second.name}（新）`);
+    expect(await written()).toEqual({ units: before.units, audit: (before.audit ?? 0) + 1 });
   });
 
   it('never shows a village cadre another village', async () => {
     const cookie = await t.login('village');
     const other = await t.request({ method: 'GET', url: '/api/units/530303203201', cookie });
     expect(other.statusCode).toBe(403);
-    expect(other.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(other.json().error).toMatchObject({
+      code: 'OUT_OF_SCOPE',
+      field: 'code',
+      zh: '单位 530303203201 不在您的管辖范围内',
+      en: 'Unit 530303203201 is outside your jurisdiction',
+    });
     expect(other.body).not.toContain('大坡村');
     const create = await t.request({ method: 'POST', url: '/api/units', cookie, payload: { parentCode: '530303203201', name: '偷建片' } });
     expect(create.statusCode).toBe(403);
@@ -58,11 +114,14 @@ describe('the organisation tree', () => {
     const cookie = await t.login('district');
     const bad = await t.request({ method: 'GET', url: '/api/units/12345', cookie, headers: { 'accept-language': 'en' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.field).toBe('code');
+    expect(bad.json().error).toMatchObject({ code: 'VALIDATION', field: 'code' });
     expect(bad.json().error.message).toMatch(/digits/);
     const unknown = await t.request({ method: 'GET', url: '/api/units/530303999999', cookie });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().error.code).toBe('UNIT_NOT_FOUND');
+    expect(unknown.json().error).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'code' });
+    const unknownParent = await t.request({ method: 'POST', url: '/api/units', cookie, payload: { parentCode: '530303999999', name: '无主片' } });
+    expect(unknownParent.statusCode).toBe(404);
+    expect(unknownParent.json().error).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'parentCode' });
   });
 
   it('moves a group to another zone of its village and refuses other villages', async () => {
@@ -124,5 +183,117 @@ describe('the organisation tree', () => {
     expect(wrongRole.json().error).toMatchObject({ code: 'LEADER_INVALID', field: 'userId' });
     const audit = await t.request({ method: 'GET', url: `/api/audit?entityId=${group.code}`, cookie: await t.login('admin') });
     expect(audit.json().items.map((e: { action: string }) => e.action)).toContain('unit.appointLeader');
+  });
+  it('refuses to delete a group that holds a matter, naming it, and deletes nothing', async () => {
+    const cookie = await t.login('village');
+    const { zone, group, groupName } = await zoneWithGroup(cookie, '事项片');
+    const matter = await t.request({
+      method: 'POST',
+      url: '/api/matters',
+      cookie,
+      payload: { unitCode: group, categoryCode: 'infrastructure', description: '组里的路灯坏了三盏，晚上出行不便' },
+    });
+    expect(matter.statusCode, matter.body).toBe(201);
+    const before = await written();
+    const refused = await t.request({ method: 'DELETE', url: `/api/units/${group}`, cookie });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'UNIT_NOT_EMPTY', field: 'code' });
+    expect(refused.json().error.zh).toBe(`“${groupName}”下还有1 件诉求，不能删除`);
+    expect(refused.json().error.en).toContain('matters: 1');
+    const parent = await t.request({ method: 'DELETE', url: `/api/units/${zone}`, cookie, headers: { 'accept-language': 'en' } });
+    expect(parent.statusCode).toBe(409);
+    expect(parent.json().error.message).toContain('sub-units: 1; matters: 1');
+    expect(await written()).toEqual(before);
+    expect((await t.request({ method: 'GET', url: `/api/units/${group}`, cookie })).statusCode).toBe(200);
+  });
+
+  it('refuses to delete a group with a group robot until the robot is removed', async () => {
+    const cookie = await t.login('village');
+    const { group } = await zoneWithGroup(cookie, '机器人片');
+    const robot = await t.request({
+      method: 'POST',
+      url: '/api/webhooks',
+      cookie,
+      payload: { unitCode: group, name: '组群', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=00000000-test' },
+    });
+    expect(robot.statusCode, robot.body).toBe(201);
+    const refused = await t.request({ method: 'DELETE', url: `/api/units/${group}`, cookie });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'UNIT_NOT_EMPTY', field: 'code' });
+    expect(refused.json().error.zh).toContain('1 个群机器人');
+    const still = await t.request({ method: 'GET', url: `/api/webhooks?unitCode=${group}`, cookie });
+    expect(still.json().map((r: { id: number }) => r.id)).toEqual([robot.json().id]);
+
+    expect((await t.request({ method: 'DELETE', url: `/api/webhooks/${robot.json().id}`, cookie })).statusCode).toBe(204);
+    const deleted = await t.request({ method: 'DELETE', url: `/api/units/${group}`, cookie });
+    expect(deleted.statusCode).toBe(204);
+    expect((await t.request({ method: 'GET', url: `/api/units/${group}`, cookie })).statusCode).toBe(404);
+  });
+
+  it('counts API keys (revoked ones too) and visit records as what a unit holds', async () => {
+    const village = await t.login('village');
+    const district = await t.login('district');
+    const keyed = await zoneWithGroup(village, '密钥片');
+    const key = await t.request({ method: 'POST', url: '/api/api-keys', cookie: district, payload: { name: '组网格平台', unitCode: keyed.group } });
+    expect(key.statusCode, key.body).toBe(201);
+    expect((await t.request({ method: 'DELETE', url: `/api/api-keys/${key.json().id}`, cookie: district })).statusCode).toBe(204);
+    const refused = await t.request({ method: 'DELETE', url: `/api/units/${keyed.group}`, cookie: village });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.zh).toContain('1 个接口密钥');
+
+    const visited = await zoneWithGroup(village, '走访片');
+    const household = await buildHousehold(t, { unitCode: visited.group });
+    const [rep] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'village'));
+    const at = t.clock.now();
+    await t.database.db.insert(visits).values(
+      [1, 2].map((i) => ({
+        householdId: household.id,
+        representativeUserId: rep?.id as number,
+        kind: 'home' as const,
+        visitedAt: at,
+        clientKey: `org-test-${i}`,
+        createdAt: at,
+      })),
+    );
+    const held = await t.request({ method: 'DELETE', url: `/api/units/${visited.group}`, cookie: village });
+    expect(held.statusCode).toBe(409);
+    expect(held.json().error.zh).toContain('1 户、2 条走访记录');
+  });
+
+  it('answers a reference no holdings check counts with UNIT_NOT_EMPTY, not a database error', async () => {
+    const cookie = await t.login('village');
+    const { group } = await zoneWithGroup(cookie, '外键片');
+    // Departments belong to districts and townships; written straight in, one points at a group.
+    await t.database.db.insert(departments).values({ unitCode: group, name: '外键测试部门' });
+    const before = await written();
+    const refused = await t.request({ method: 'DELETE', url: `/api/units/${group}`, cookie });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'UNIT_NOT_EMPTY', field: 'code' });
+    expect(refused.json().error.zh).toContain('其他记录');
+    expect(await written()).toEqual(before);
+  });
+
+  it('turns a concurrent duplicate name into UNIT_NAME_TAKEN and concurrent creates into distinct codes', async () => {
+    const cookie = await t.login('village');
+    const zone = (await t.request({ method: 'POST', url: '/api/units', cookie, payload: { parentCode: DIHE, name: '并发片' } })).json().code;
+    const names = ['并发甲组', '并发乙组', '并发丙组', '并发甲组', '并发甲组'];
+    const before = await written();
+    const results = await Promise.all(names.map((name) => t.request({ method: 'POST', url: '/api/units', cookie, payload: { parentCode: zone, name } })));
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+    for (const r of results.filter((x) => x.statusCode !== 201)) {
+      expect(r.statusCode, r.body).toBe(409);
+      expect(r.json().error).toMatchObject({ code: 'UNIT_NAME_TAKEN', field: 'name' });
+    }
+    const created = results.filter((r) => r.statusCode === 201).map((r) => r.json());
+    expect(new Set(created.map((u: { code: string }) => u.code)).size).toBe(3);
+    expect(created.map((u: { name: string }) => u.name).sort()).toEqual(['并发丙组', '并发乙组', '并发甲组'].sort());
+    expect(await written()).toEqual({ units: (before.units ?? 0) + 3, audit: (before.audit ?? 0) + 3 });
+
+    // Two renames racing for one name: one wins, the other is told the name is taken.
+    const [a, b] = created as { code: string }[];
+    const renames = await Promise.all([a, b].map((u) => t.request({ method: 'PATCH', url: `/api/units/${u?.code}`, cookie, payload: { name: '并发同名组' } })));
+    expect(renames.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(renames.find((r) => r.statusCode === 409)?.json().error).toMatchObject({ code: 'UNIT_NAME_TAKEN', field: 'name' });
   });
 });

@@ -1,6 +1,7 @@
 import { CODE_LENGTH, isWithin, levelOfCode, nextChildCode, type UnitLevel } from '@jiceng/shared';
 import { type Ctx, inTransaction, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { FOREIGN_KEY_VIOLATION, pgErrorOf, UNIQUE_VIOLATION } from '../../db/errors';
 import { recordAudit } from '../audit/service';
 import { findUserForPost, moveUserToUnit } from '../accounts/service';
 import { holdingsChecks } from './holdings';
@@ -65,14 +66,46 @@ export async function createUnit(ctx: Ctx, input: { parentCode: string; name: st
         { field: 'parentCode' },
       );
     }
-    if (await repo.nameTaken(tx.db, parent.code, input.name)) throw new AppError('UNIT_NAME_TAKEN', { name: input.name }, { field: 'name' });
-    const code = nextChildCode(parent.code, await repo.childCodes(tx.db, parent.code));
-    if (!code) throw new AppError('UNIT_FULL', { name: parent.name }, { field: 'parentCode' });
     const now = tx.clock.now();
-    const unit = await repo.insertUnit(tx.db, { code, parentCode: parent.code, level, name: input.name, createdAt: now, updatedAt: now });
-    await recordAudit(tx, { action: 'unit.create', entityType: 'unit', entityId: code, unitCode: code, after: unit });
-    return getUnit(tx, code);
+    const unit = await claimChildCode(tx, parent, input.name, { name: 'name', parent: 'parentCode' }, (sp, code) =>
+      repo.insertUnit(sp.db, { code, parentCode: parent.code, level, name: input.name, createdAt: now, updatedAt: now }),
+    );
+    await recordAudit(tx, { action: 'unit.create', entityType: 'unit', entityId: unit.code, unitCode: unit.code, after: unit });
+    return getUnit(tx, unit.code);
   });
+}
+
+/**
+ * Writes a new child of `parent` named `name` under the parent's next free code, in a savepoint.
+ * Two cadres adding to one parent at once both see the same free code (and maybe the same name);
+ * the later writer's unique violation becomes UNIT_NAME_TAKEN, or one more try with the next code.
+ */
+async function claimChildCode<T>(
+  tx: Ctx,
+  parent: { code: string; name: string },
+  name: string,
+  fields: { name: string; parent: string },
+  write: (sp: Ctx, code: string) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    if (await repo.nameTaken(tx.db, parent.code, name)) throw new AppError('UNIT_NAME_TAKEN', { name }, { field: fields.name });
+    const code = nextChildCode(parent.code, await repo.childCodes(tx.db, parent.code));
+    if (!code) throw new AppError('UNIT_FULL', { name: parent.name }, { field: fields.parent });
+    try {
+      return await inTransaction(tx, (sp) => write(sp, code));
+    } catch (err) {
+      const pg = pgErrorOf(err);
+      if (pg?.code !== UNIQUE_VIOLATION) throw err;
+      if (pg.constraint === 'units_parent_name') throw new AppError('UNIT_NAME_TAKEN', { name }, { field: fields.name });
+      if (pg.constraint !== 'units_pkey' || attempt === 3) throw new AppError('CONFLICT');
+    }
+  }
+}
+
+/** A concurrent rename or create that took the name first: its unique index answers for nameTaken. */
+function nameRace(err: unknown, name: string, field: string): unknown {
+  const pg = pgErrorOf(err);
+  return pg?.code === UNIQUE_VIOLATION && pg.constraint === 'units_parent_name' ? new AppError('UNIT_NAME_TAKEN', { name }, { field }) : err;
 }
 
 async function loadEditable(ctx: Ctx, code: string) {
@@ -88,7 +121,9 @@ export async function renameUnit(ctx: Ctx, code: string, input: { name: string }
     if (unit.name === input.name) return getUnit(tx, code);
     if (await repo.nameTaken(tx.db, unit.parentCode as string, input.name, code))
       throw new AppError('UNIT_NAME_TAKEN', { name: input.name }, { field: 'name' });
-    const after = await repo.updateUnit(tx.db, code, { name: input.name, updatedAt: tx.clock.now() });
+    const after = await repo.updateUnit(tx.db, code, { name: input.name, updatedAt: tx.clock.now() }).catch((err) => {
+      throw nameRace(err, input.name, 'name');
+    });
     await recordAudit(tx, {
       action: 'unit.rename',
       entityType: 'unit',
@@ -107,19 +142,23 @@ export async function deleteUnit(ctx: Ctx, code: string) {
     const unit = await loadEditable(tx, code);
     const summary = await repo.findUnitSummary(tx.db, code);
     const holdings = [
-      { zh: '下级单位', en: 'sub-units', n: summary?.childCount ?? 0 },
-      { zh: '账号', en: 'user accounts', n: summary?.userCount ?? 0 },
+      { zh: '个下级单位', en: 'sub-units', n: summary?.childCount ?? 0 },
+      { zh: '个账号', en: 'user accounts', n: summary?.userCount ?? 0 },
     ];
     for (const check of holdingsChecks()) holdings.push({ zh: check.zh, en: check.en, n: await check.count(tx, code) });
     const held = holdings.filter((h) => h.n > 0);
     if (held.length) {
       throw new AppError(
         'UNIT_NOT_EMPTY',
-        { name: unit.name, what: held.map((h) => `${h.n} 个${h.zh}`).join('、'), whatEn: held.map((h) => `${h.n} ${h.en}`).join(', ') },
+        { name: unit.name, what: held.map((h) => `${h.n} ${h.zh}`).join('、'), whatEn: held.map((h) => `${h.en}: ${h.n}`).join('; ') },
         { field: 'code' },
       );
     }
-    await repo.deleteUnit(tx.db, code);
+    await repo.deleteUnit(tx.db, code).catch((err) => {
+      // A backstop for a reference no holdings check counts (or one added since the count).
+      if (pgErrorOf(err)?.code !== FOREIGN_KEY_VIOLATION) throw err;
+      throw new AppError('UNIT_NOT_EMPTY', { name: unit.name, what: '其他记录', whatEn: 'references from other tables' }, { field: 'code' });
+    });
     await recordAudit(tx, { action: 'unit.delete', entityType: 'unit', entityId: code, unitCode: code, before: unit });
   });
 }
@@ -135,10 +174,11 @@ export async function moveGroup(ctx: Ctx, code: string, input: { zoneCode: strin
       throw new AppError('UNIT_MOVE_VILLAGE', {}, { field: 'zoneCode' });
     }
     if (group.parentCode === zone.code) return getUnit(tx, code);
-    if (await repo.nameTaken(tx.db, zone.code, group.name)) throw new AppError('UNIT_NAME_TAKEN', { name: group.name }, { field: 'zoneCode' });
-    const newCode = nextChildCode(zone.code, await repo.childCodes(tx.db, zone.code));
-    if (!newCode) throw new AppError('UNIT_FULL', { name: zone.name }, { field: 'zoneCode' });
-    await repo.updateUnit(tx.db, code, { code: newCode, parentCode: zone.code, updatedAt: tx.clock.now() });
+    const now = tx.clock.now();
+    const newCode = await claimChildCode(tx, zone, group.name, { name: 'zoneCode', parent: 'zoneCode' }, async (sp, free) => {
+      await repo.updateUnit(sp.db, code, { code: free, parentCode: zone.code, updatedAt: now });
+      return free;
+    });
     await recordAudit(tx, {
       action: 'unit.move',
       entityType: 'unit',

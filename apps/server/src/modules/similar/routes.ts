@@ -45,7 +45,7 @@ export function similarRoutes(config: Config): FastifyPluginAsyncZod {
           response: { 200: z.array(s.similarPublicOut) },
         },
       },
-      (req) => similarMattersPublic(req.ctx, req.body, serverSecret(config.dataDir)),
+      (req) => similarMattersPublic(req.ctx, req.body, serverSecret(config)),
     );
   };
 }

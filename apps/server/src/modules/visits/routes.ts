@@ -1,5 +1,7 @@
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '@jiceng/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { fileResponse } from '../../platform/openapi';
+import { registerVisitHoldings } from './holdings';
 import { installVisitDueHooks } from './rollup';
 import * as s from './schemas';
 import * as service from './service';
@@ -8,6 +10,7 @@ const tags = ['visits'];
 
 export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
   installVisitDueHooks();
+  registerVisitHoldings();
   // Photos arrive as the raw image body (what a phone's fetch sends most cheaply); the bytes
   // are checked against the declared type in the service. Scoped to this plugin.
   app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_req, body, done) => done(null, body));
@@ -70,7 +73,10 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/visits/:id/photos/:photoId',
-    { config: { access: 'visit:read' }, schema: { tags, summary: 'A visit photo (the image bytes)', params: s.photoParam } },
+    {
+      config: { access: 'visit:read' },
+      schema: { tags, summary: 'A visit photo (the image bytes)', params: s.photoParam, response: { 200: fileResponse('The image bytes', PHOTO_TYPES) } },
+    },
     async (req, reply) => {
       const photo = await service.getPhoto(req.ctx, req.params.id, req.params.photoId);
       return reply.type(photo.mimeType).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(photo.data);

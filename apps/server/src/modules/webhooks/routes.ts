@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerRobotHoldings } from './holdings';
 import { installMatterWebhooks } from './matters-hook';
 import * as s from './schemas';
 import * as service from './service';
@@ -8,6 +9,7 @@ const tags = ['webhooks'];
 
 export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
   installMatterWebhooks();
+  registerRobotHoldings();
   app.get(
     '/webhooks',
     {

@@ -43,6 +43,9 @@ export default function Shell() {
     setDrawer(false);
     setChanging(true);
   };
+  // Until the initial (or reset) password is changed the server refuses everything else
+  // (PASSWORD_CHANGE_REQUIRED), so nothing that would call it is mounted; afterwards it all mounts afresh.
+  const locked = me.mustChangePassword;
   const home = (NAV.find((n) => n.landing?.includes(me.role) && can(n.permission)) ?? NAV.find((n) => can(n.permission)))?.path;
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -58,16 +61,16 @@ export default function Shell() {
           {t('app.title')}
         </Typography.Title>
         <div style={{ flex: 1, display: wide ? 'block' : 'none' }} />
-        <Bell />
+        {!locked && <Bell />}
         {wide && <LanguageSwitch />}
         {wide && <UserMenu compact={false} onChangePassword={changePassword} />}
       </Layout.Header>
       <DemoBanner />
-      {can('visit:write') && <VisitSync />}
+      {!locked && can('visit:write') && <VisitSync />}
       {/* Here, not in the (lazily rendered) drawer, so a forced change shows on phones too. */}
       <ChangePasswordModal open={changing || me.mustChangePassword} forced={me.mustChangePassword} onClose={() => setChanging(false)} />
       <Layout>
-        {wide && (
+        {wide && !locked && (
           <Layout.Sider theme="light" width={200}>
             <NavMenu />
           </Layout.Sider>
@@ -76,7 +79,7 @@ export default function Shell() {
           <Typography.Paragraph type="secondary">
             {[me.unitName ?? me.departmentName, t(`role.${me.role}` as const)].filter(Boolean).join(' · ')}
           </Typography.Paragraph>
-          <NavMenu onNavigate={() => setDrawer(false)} />
+          {!locked && <NavMenu onNavigate={() => setDrawer(false)} />}
           <div style={{ marginTop: 16, display: 'flex', flexDirection: 'column', gap: 12 }}>
             <LanguageSwitch />
             <UserMenu compact onChangePassword={changePassword} />
@@ -84,26 +87,28 @@ export default function Shell() {
         </Drawer>
         <Layout.Content style={{ padding: wide ? 24 : 8, minWidth: 0 }}>
           <Suspense fallback={<Loading />}>
-            <Routes>
-              <Route path="/" element={home ? <Navigate to={home} replace /> : <Result status="info" title={t('app.noAccess')} />} />
-              {can('unit:read') && <Route path="/org/:code?" element={<OrgPage />} />}
-              {can('user:read') && <Route path="/users" element={<UsersPage />} />}
-              {can('department:write') && <Route path="/departments" element={<DepartmentsPage />} />}
-              {can('audit:read') && <Route path="/audit" element={<AuditPage />} />}
-              {can('visit:write') && <Route path="/my-visits" element={<MyVisitsPage />} />}
-              {can('visit:write') && <Route path="/my-visits/:householdId" element={<RecordVisitPage />} />}
-              {can('household:read') && <Route path="/households" element={<RegisterPage />} />}
-              {can('household:import') && <Route path="/households/import" element={<ImportPage />} />}
-              {can('household:read') && <Route path="/households/:id" element={<HouseholdPage />} />}
-              {can('linkage:write') && <Route path="/linkage" element={<LinkagePage />} />}
-              {can('metrics:read') && <Route path="/dashboard/:code?" element={<DashboardPage />} />}
-              <Route path="/notifications" element={<InboxPage />} />
-              {can('matter:read') && <Route path="/matters" element={<MattersPage />} />}
-              {can('matter:read') && <Route path="/matters/:id" element={<MatterDetailPage />} />}
-              {can('webhook:write') && <Route path="/webhooks" element={<WebhooksPage />} />}
-              {can('metrics:read') && <Route path="/matter-metrics" element={<MetricsPage />} />}
-              <Route path="*" element={<Result status="404" title={t('app.notFound')} />} />
-            </Routes>
+            {!locked && (
+              <Routes>
+                <Route path="/" element={home ? <Navigate to={home} replace /> : <Result status="info" title={t('app.noAccess')} />} />
+                {can('unit:read') && <Route path="/org/:code?" element={<OrgPage />} />}
+                {can('user:read') && <Route path="/users" element={<UsersPage />} />}
+                {can('department:write') && <Route path="/departments" element={<DepartmentsPage />} />}
+                {can('audit:read') && <Route path="/audit" element={<AuditPage />} />}
+                {can('visit:write') && <Route path="/my-visits" element={<MyVisitsPage />} />}
+                {can('visit:write') && <Route path="/my-visits/:householdId" element={<RecordVisitPage />} />}
+                {can('household:read') && <Route path="/households" element={<RegisterPage />} />}
+                {can('household:import') && <Route path="/households/import" element={<ImportPage />} />}
+                {can('household:read') && <Route path="/households/:id" element={<HouseholdPage />} />}
+                {can('linkage:write') && <Route path="/linkage" element={<LinkagePage />} />}
+                {can('metrics:read') && <Route path="/dashboard/:code?" element={<DashboardPage />} />}
+                <Route path="/notifications" element={<InboxPage />} />
+                {can('matter:read') && <Route path="/matters" element={<MattersPage />} />}
+                {can('matter:read') && <Route path="/matters/:id" element={<MatterDetailPage />} />}
+                {can('webhook:write') && <Route path="/webhooks" element={<WebhooksPage />} />}
+                {can('metrics:read') && <Route path="/matter-metrics" element={<MetricsPage />} />}
+                <Route path="*" element={<Result status="404" title={t('app.notFound')} />} />
+              </Routes>
+            )}
           </Suspense>
         </Layout.Content>
       </Layout>
