@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { like } from 'drizzle-orm';
+import { count, like, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/harness';
 import { type ImportProgress, importDivisions } from './import-divisions';
@@ -119,5 +119,19 @@ describe('import-divisions', () => {
     // The district sees its own district's import, not the others.
     const district = await t.request({ method: 'GET', url: '/api/audit?action=unit.import', cookie: await t.login('district') });
     expect(district.json().items.map((a: { unitCode: string }) => a.unitCode)).toEqual(['530303']);
+  });
+
+  // Last: it adds one more import run to the audit counted above.
+  it('leaves the planner statistics of the tree current after adding units', async () => {
+    const reltuples = async () => {
+      const res = (await t.database.db.execute(sql`select reltuples::float8 as n from pg_class where relname = 'units'`)) as unknown as {
+        rows: { n: number }[];
+      };
+      return Number(res.rows[0]?.n);
+    };
+    const [before] = await t.database.db.select({ n: count() }).from(units);
+    await importDivisions(t.systemCtx(), [csv('analyzed.csv', ['code,name', '539977,统计区', '539977001,统计镇'])]);
+    // ANALYZE counted the table as it is now (a never-analyzed table says -1 or a stale count).
+    expect(await reltuples()).toBe((before?.n ?? 0) + 2);
   });
 });
