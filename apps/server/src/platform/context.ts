@@ -72,3 +72,15 @@ export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): P
     }
   });
 }
+
+/**
+ * Independent reads: at once on the pool, one after another inside a transaction, whose single
+ * connection takes one statement at a time (pg 8 queues a second one with a deprecation warning;
+ * pg 9 refuses it).
+ */
+export async function readAll<T extends readonly unknown[]>(ctx: Ctx, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (!ctx.writes) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}

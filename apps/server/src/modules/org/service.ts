@@ -1,5 +1,5 @@
 import { CODE_LENGTH, isWithin, levelOfCode, nextChildCode, type UnitLevel } from '@jiceng/shared';
-import { type Ctx, inTransaction, requirePermission, requireScope, scopeOf } from '../../platform/context';
+import { type Ctx, inTransaction, readAll, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { FOREIGN_KEY_VIOLATION, pgErrorOf, UNIQUE_VIOLATION } from '../../db/errors';
 import { recordAudit } from '../audit/service';
@@ -38,7 +38,11 @@ async function pathOf(ctx: Ctx, code: string) {
 export async function getUnit(ctx: Ctx, code: string) {
   requirePermission(ctx, 'unit:read');
   await loadInScope(ctx, code);
-  const [row, children, path] = await Promise.all([repo.findUnitSummary(ctx.db, code), repo.findChildren(ctx.db, code), pathOf(ctx, code)]);
+  const [row, children, path] = await readAll(ctx, [
+    () => repo.findUnitSummary(ctx.db, code),
+    () => repo.findChildren(ctx.db, code),
+    () => pathOf(ctx, code),
+  ] as const);
   if (!row) throw new AppError('UNIT_NOT_FOUND', { code }, { field: 'code' });
   return presentUnit(row, path, children);
 }
