@@ -1,5 +1,5 @@
 import { CODE_LENGTH, childLevelOf, levelOfCode, type Tier } from '@jiceng/shared';
-import { type Ctx, requirePermission, requireScope, scopeOf } from '../../platform/context';
+import { type Ctx, readAll, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import * as orgLookup from '../org/lookup';
 import { loadHousehold, mayReveal } from './access';
@@ -39,7 +39,7 @@ export async function listHouseholds(ctx: Ctx, q: ListQuery) {
 
 export async function getHousehold(ctx: Ctx, id: number) {
   const { household, unitName } = await loadHousehold(ctx, id);
-  const [members, history] = await Promise.all([repo.findResidents(ctx.db, id), repo.findTierHistory(ctx.db, id)]);
+  const [members, history] = await readAll(ctx, [() => repo.findResidents(ctx.db, id), () => repo.findTierHistory(ctx.db, id)] as const);
   return presentHousehold(household, unitName, members, history, mayReveal(ctx, household.unitCode));
 }
 
@@ -54,7 +54,10 @@ export async function tierCounts(ctx: Ctx, unitCode: string) {
   if (!(await orgLookup.findUnit(ctx, unitCode))) throw new AppError('UNIT_NOT_FOUND', { code: unitCode }, { field: 'unitCode' });
   const childLevel = childLevelOf(level);
   const childLength = childLevel ? CODE_LENGTH[childLevel] : unitCode.length;
-  const [rows, children] = await Promise.all([repo.tierCountsByChild(ctx.db, unitCode, childLength), orgLookup.findChildren(ctx, unitCode)]);
+  const [rows, children] = await readAll(ctx, [
+    () => repo.tierCountsByChild(ctx.db, unitCode, childLength),
+    () => orgLookup.findChildren(ctx, unitCode),
+  ] as const);
   const byChild = new Map(children.map((c) => [c.code, { code: c.code, name: c.name, level: c.level as string, ...zero() }]));
   const totals = zero();
   const direct = zero();

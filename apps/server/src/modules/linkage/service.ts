@@ -1,5 +1,5 @@
 import { CODE_LENGTH, DEFAULT_MAX_PER_REP, isWithin, levelOfCode, proposeLinkage, type Tier } from '@jiceng/shared';
-import { type Ctx, inTransaction, requireActor, requirePermission, requireScope } from '../../platform/context';
+import { type Ctx, inTransaction, readAll, requireActor, requirePermission, requireScope } from '../../platform/context';
 import { AppError, type ErrorDetail } from '../../platform/errors';
 import { findUserIdsAt, findUsersBrief } from '../accounts/service';
 import { recordAudit } from '../audit/service';
@@ -28,7 +28,7 @@ export async function propose(ctx: Ctx, input: { unitCode: string; maxPerRep?: n
   requirePermission(ctx, 'linkage:write');
   requireVillage(ctx, input.unitCode);
   const maxPerRep = input.maxPerRep ?? DEFAULT_MAX_PER_REP;
-  const [houses, reps] = await Promise.all([repo.householdsForProposal(ctx.db, input.unitCode), representativesOf(ctx, input.unitCode)]);
+  const [houses, reps] = await readAll(ctx, [() => repo.householdsForProposal(ctx.db, input.unitCode), () => representativesOf(ctx, input.unitCode)] as const);
   const loads = new Map(
     (
       await repo.repLoads(

@@ -1,5 +1,5 @@
 import type { MatterState } from '@jiceng/shared';
-import { type Ctx, requirePermission } from '../../platform/context';
+import { type Ctx, readAll, requirePermission } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { loadVisible } from './access';
@@ -58,12 +58,12 @@ export async function queue(ctx: Ctx, q: { unitCode?: string; state?: MatterStat
 export async function detail(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'matter:read');
   const m = await loadVisible(ctx, id);
-  const [events, dispatches, photos, followers] = await Promise.all([
-    repo.listEvents(ctx.db, id),
-    repo.listDispatches(ctx.db, id),
-    repo.listPhotoMeta(ctx.db, id),
-    repo.listFollowers(ctx.db, [id]),
-  ]);
+  const [events, dispatches, photos, followers] = await readAll(ctx, [
+    () => repo.listEvents(ctx.db, id),
+    () => repo.listDispatches(ctx.db, id),
+    () => repo.listPhotoMeta(ctx.db, id),
+    () => repo.listFollowers(ctx.db, [id]),
+  ] as const);
   await recordAudit(ctx, { action: 'matter.view', entityType: 'matter', entityId: id, unitCode: m.unitCode });
   const followerPhones = followers.filter((f) => f.kind !== 'reporter' && f.phone).length;
   return presentDetail(m, actor, ctx.clock.now(), await namesFor(ctx, [m]), events, dispatches, photos, followers.length, followerPhones);

@@ -1,5 +1,5 @@
 import { MATTER_STATE_ZH } from '@jiceng/shared';
-import type { Ctx } from '../../platform/context';
+import { type Ctx, readAll } from '../../platform/context';
 import { loadConfig } from '../../platform/config';
 import { type MatterEvent, onMatterEvent } from '../matters/events';
 import { cachedCategory } from '../matters/categories';
@@ -45,7 +45,7 @@ async function onEvent(ctx: Ctx, e: MatterEvent): Promise<void> {
   if (!kind) return;
   const m = e.matter;
   const units = chatUnitsOf(m.unitCode);
-  const [category, byCode] = await Promise.all([cachedCategory(ctx, m.categoryCode), cachedUnitNames(ctx, units)]);
+  const [category, byCode] = await readAll(ctx, [() => cachedCategory(ctx, m.categoryCode), () => cachedUnitNames(ctx, units)] as const);
   const extra =
     kind === 'escalation' || kind === 'overdue'
       ? `现由：${byCode.get(m.responsibleUnitCode) ?? m.responsibleUnitCode} 负责`
