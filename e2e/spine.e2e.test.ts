@@ -175,6 +175,11 @@ describe('the spine in a browser', { timeout: 180_000 }, () => {
     await drawer.getByRole('menuitem', { name: '账号管理' }).click();
     await visible(phone.getByRole('heading', { name: '账号管理' }));
     await visible(phone.getByText('张片长'));
+    // One's own password changes in the account menu, with the current one: no reset on one's own row.
+    const own = phone.getByRole('row').filter({ hasText: '地河村两委（演示）' });
+    await visible(own);
+    expect(await own.getByRole('button', { name: '重置密码' }).count()).toBe(0);
+    expect(await phone.getByRole('row').filter({ hasText: '张片长' }).getByRole('button', { name: '重置密码' }).count()).toBe(1);
     await phone.screenshot({ path: '/tmp/jiceng-e2e-phone-users.png', fullPage: true });
     await phone.goto('/org/530303203211');
     await visible(unitHeading(phone, '地河村'));

@@ -16,7 +16,7 @@ interface Props {
 
 export function UserTable({ users, loading, onChanged, pagination }: Props) {
   const { t, locale } = useI18n();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const { message } = App.useApp();
   const showError = useApiError();
   const [editing, setEditing] = useState<{ user: User; mode: 'edit' | 'password' } | null>(null);
@@ -78,9 +78,12 @@ export function UserTable({ users, loading, onChanged, pagination }: Props) {
                           {t('users.unlock')}
                         </Button>
                       )}
-                      <Button size="small" onClick={() => setEditing({ user: u, mode: 'password' })}>
-                        {t('users.resetPassword')}
-                      </Button>
+                      {/* One's own password changes with the current one, in the account menu (the API refuses it here). */}
+                      {u.id !== me?.userId && (
+                        <Button size="small" onClick={() => setEditing({ user: u, mode: 'password' })}>
+                          {t('users.resetPassword')}
+                        </Button>
+                      )}
                     </Space>
                   ),
                 },
