@@ -70,10 +70,6 @@ export function publicMatterRoutes(config: Config): FastifyPluginAsyncZod {
       {
         config: { access: 'public', rateLimit: write },
         bodyLimit: 12 * 1024 * 1024,
-        // The benchmarked intake answers as before its schema existed: schemas-match.ts proves at
-        // compile time that reportAsResident returns exactly publicReportOut, so zod's encode
-        // (≈ 5 µs a report, ~1% of its JavaScript) would check nothing the compiler has not.
-        serializerCompiler: () => (data) => JSON.stringify(data),
         schema: {
           tags,
           summary: 'A resident reports a problem (吹哨); answers the tracking code',
