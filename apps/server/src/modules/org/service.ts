@@ -101,7 +101,9 @@ async function claimChildCode<T>(
       const pg = pgErrorOf(err);
       if (pg?.code !== UNIQUE_VIOLATION) throw err;
       if (pg.constraint === 'units_parent_name') throw new AppError('UNIT_NAME_TAKEN', { name }, { field: fields.name });
-      if (pg.constraint !== 'units_pkey' || attempt === 3) throw new AppError('CONFLICT');
+      // Each lost race means another writer committed a child meanwhile: a few cadres at once lose a
+      // few times (three was too few for five concurrent creates); only a storm ends in CONFLICT.
+      if (pg.constraint !== 'units_pkey' || attempt === 10) throw new AppError('CONFLICT');
     }
   }
 }
