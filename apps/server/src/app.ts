@@ -12,21 +12,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from './db/client';
-import { accountRoutes } from './modules/accounts/routes';
-import { auditRoutes } from './modules/audit/routes';
-import { householdRoutes } from './modules/households/routes';
-import { linkageRoutes } from './modules/linkage/routes';
-import { publicMatterRoutes } from './modules/matters/public-routes';
-import { matterRoutes } from './modules/matters/routes';
-import { notificationRoutes } from './modules/notifications/routes';
-import { orgRoutes } from './modules/org/routes';
-import { webhookRoutes } from './modules/webhooks/routes';
-import { similarRoutes } from './modules/similar/routes';
-import { apiKeyRoutes } from './modules/open311/keys-routes';
-import { open311Routes } from './modules/open311/routes';
-import { metricsRoutes } from './modules/metrics/routes';
-import { cardRoutes } from './modules/cards/routes';
-import { visitRoutes } from './modules/visits/routes';
+import { MODULES, wireModules } from './modules';
+import type { ModuleManifest } from './modules/manifest';
 import { installAuth } from './platform/auth';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config';
@@ -37,6 +24,8 @@ export interface AppOptions {
   database: Database;
   clock?: Clock;
   logger?: boolean | object;
+  /** The modules to mount (default: all of them, MODULES). */
+  modules?: readonly ModuleManifest[];
 }
 
 /** Builds the app without listening: server.ts listens, tests call app.inject(). */
@@ -86,26 +75,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(
-    async (api) => {
-      await api.register(accountRoutes(config));
-      await api.register(orgRoutes);
-      await api.register(auditRoutes);
-      await api.register(householdRoutes);
-      await api.register(notificationRoutes);
-      await api.register(webhookRoutes);
-      await api.register(similarRoutes(config));
-      await api.register(apiKeyRoutes);
-      await api.register(metricsRoutes);
-      await api.register(cardRoutes(config));
-      await api.register(linkageRoutes);
-      await api.register(visitRoutes);
-      await api.register(matterRoutes(config));
-      await api.register(publicMatterRoutes(config));
-    },
-    { prefix: '/api' },
-  );
-  await app.register(open311Routes, { prefix: '/open311/v2' });
+  const modules = options.modules ?? MODULES;
+  wireModules(modules);
+  const mounts = modules.flatMap((m) => m.routes?.(config) ?? []);
+  for (const prefix of ['/api', '/open311/v2'] as const) {
+    await app.register(
+      async (scope) => {
+        for (const mount of mounts) if (mount.prefix === prefix) await scope.register(mount.plugin);
+      },
+      { prefix },
+    );
+  }
 
   await serveWeb(app, config);
   return app;

@@ -3,11 +3,14 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { createAdmin } from './create-admin';
 import { migrateDatabase, openDatabase } from './db/client';
+import { allHandlers, wireModules } from './modules';
 import { seedDemo, systemCtx } from './modules/demo/seed';
 import { importDivisions } from './modules/org/import-divisions';
 import { NATIONAL_PACKAGE, nationalDivisionFiles } from './modules/org/national';
 import { recountVisitDue } from './modules/visits/rollup';
 import { loadConfig } from './platform/config';
+import { drainEvents } from './platform/events/dispatcher';
+import { subscribeHandlers } from './platform/events/subscriptions';
 
 const USAGE = `jiceng command-line tool (npm run cli -- <command>)
 
@@ -54,7 +57,12 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, { cli: true });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, prepare: config.pgPrepare });
   try {
-    await database.exclusive('prepare', () => migrateDatabase(database));
+    await database.exclusive('prepare', async () => {
+      await migrateDatabase(database);
+      await subscribeHandlers(database.db, allHandlers());
+    });
+    // The same module list as the server: extension points filled, no HTTP app built.
+    wireModules();
     const ctx = { ...systemCtx(database.db), requestId: `cli ${command}` };
     switch (command) {
       case 'migrate':
@@ -99,15 +107,11 @@ async function main(): Promise<void> {
       }
       case 'seed-demo': {
         await seedDemo(ctx);
-        // The sample's matters reach the listeners the app's modules install (metrics, similar index).
-        const [{ buildApp }, { seedDemoSample }] = await Promise.all([import('./app'), import('./modules/demo/sample')]);
-        const app = await buildApp({ config, database, logger: false });
-        try {
-          await database.exclusive('prepare', () => seedDemoSample(ctx));
-        } finally {
-          await app.close();
-        }
-        console.log('demo data loaded');
+        const { seedDemoSample } = await import('./modules/demo/sample');
+        await database.exclusive('prepare', () => seedDemoSample(ctx));
+        // Its events' effects (inbox, metrics, similar index) now, rather than at the server's next start.
+        const handled = await drainEvents(database, ctx.clock, allHandlers());
+        console.log(`demo data loaded (${handled} event deliveries handled)`);
         break;
       }
       default:

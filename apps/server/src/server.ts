@@ -13,8 +13,11 @@ async function prepareDatabase(config: Config, clock: Clock): Promise<{ database
     import('./modules/demo/seed'),
     import('./modules/matters/categories'),
   ]);
+  const [{ allHandlers }, { subscribeHandlers }] = await Promise.all([import('./modules'), import('./platform/events/subscriptions')]);
   const needsSample = await database.exclusive('prepare', async () => {
     await migrateDatabase(database);
+    // Before anything publishes: every event from now on gets a delivery per declared handler.
+    await subscribeHandlers(database.db, allHandlers());
     // The matter category catalogue is reference data production needs too (idempotent).
     await ensureDefaultCategories(systemCtx(database.db, clock));
     if (!config.demo) return false;
@@ -59,12 +62,16 @@ async function serve(config: Config): Promise<void> {
   const prepared = prepareDatabase(config, clock);
   const ready = prepared.then((p) => p.database);
   ready.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-  const [{ buildApp }, { allJobs }, { startJobs }] = await Promise.all([import('./app'), import('./jobs'), import('./platform/jobs')]);
+  const [{ buildApp }, { allJobs, allHandlers }, { startJobs }, { startDispatcher }] = await Promise.all([
+    import('./app'),
+    import('./modules'),
+    import('./platform/jobs'),
+    import('./platform/events/dispatcher'),
+  ]);
   const app = await buildApp({ config, clock, database: pendingDatabase(config.databaseUrl ? 'postgres' : 'pglite', ready) });
   const { database, needsSample } = await prepared;
   if (needsSample) {
-    // The sample's matters go through the listeners the app's modules install as it is built
-    // (metrics facts, the similar-matter index, robot messages): so it is seeded only now.
+    // The sample's events are handled by the dispatcher once the server listens.
     const [{ seedDemoSample }, { systemCtx }] = await Promise.all([import('./modules/demo/sample'), import('./modules/demo/seed')]);
     // A demo without its sample is still a demo: say why and serve on.
     await database
@@ -73,11 +80,13 @@ async function serve(config: Config): Promise<void> {
   }
   let closing = false;
   let stopJobs = async () => {};
+  let stopEvents = async () => {};
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await stopJobs();
+    await stopEvents();
     await app.close();
     await database.close();
     process.exit(0);
@@ -85,7 +94,8 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  stopJobs = startJobs(database, clock, allJobs, app.log, config.jobsEveryMs);
+  stopJobs = startJobs(database, clock, allJobs(), app.log, config.jobsEveryMs);
+  stopEvents = startDispatcher(database, clock, allHandlers(), app.log, config.eventsPollMs);
   app.log.info({ db: database.kind, demo: config.demo }, `jiceng is ready at http://${config.host}:${config.port}`);
 }
 

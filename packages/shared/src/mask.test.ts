@@ -3,9 +3,11 @@ import { maskIdNumber, maskPhone } from './mask';
 import { compactText, normalizeText, toHalfWidth } from './normalize';
 
 describe('masking', () => {
-  it('keeps the first 6 and last 4 of an ID number', () => {
-    expect(maskIdNumber('530303199001011234')).toBe('530303********1234');
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  it('hides the birth date and the check character of an ID number, keeping region and sequence', () => {
+    expect(maskIdNumber('530303199001011234')).toBe('530303********123*');
+    expect(maskIdNumber('11010519491231002X')).toBe('110105********002*');
+    expect(maskIdNumber('530303900101123')).toBe('530303******123');
+    expect(maskIdNumber('12345')).toBe('*****');
     expect(maskIdNumber(null)).toBeNull();
   });
   it('keeps the first 3 and last 4 of a mobile, the area code and last 4 of a landline', () => {

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'metrics:read',
   'webhook:write',
   'outbox:read',
+  // The domain events' pending and failing deliveries (administrators only).
+  'system:events',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

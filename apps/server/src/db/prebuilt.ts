@@ -3,7 +3,6 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Db, Executor } from './client';
-import type { DeferredWrites, Statement } from './deferred';
 import { runStatement, sessionOf } from './session';
 
 /**
@@ -32,10 +31,14 @@ interface Preparable<R> {
 const builder = drizzle.mock({ casing: 'snake_case' }) as unknown as Db;
 const dialect = new PgDialect({ casing: 'snake_case' });
 
-/** Where a write goes: the transaction's write-behind queue if there is one (db/deferred.ts), else straight to `db`. */
+/** Where a write goes: the caller's connection or transaction. */
 export interface WriteTarget {
   db: Executor;
-  writes?: DeferredWrites;
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
 }
 
 type Fill = (values: Record<string, unknown>) => unknown;
@@ -59,10 +62,7 @@ function filler(p: unknown): Fill {
 
 export interface Prebuilt<R, V> {
   (db: Executor, values: V): Promise<R>;
-  /**
-   * A write nothing in the transaction reads back: queued on the transaction (db/deferred.ts), or
-   * run at once outside one. `key` names the row, for writes that may touch it twice.
-   */
+  /** Runs the write on the target's connection (kept for callers written as `query.defer(ctx, …)`). */
   defer(target: WriteTarget, values: V, key?: string): Promise<void>;
 }
 
@@ -82,9 +82,8 @@ export function prebuilt<R, V extends Record<string, unknown>>(build: (db: Db) =
     prepared.joinsNotNullableMap = built.joinsNotNullableMap;
     return prepared.execute({}) as Promise<R>;
   };
-  const defer = async (target: WriteTarget, values: V, key?: string) => {
-    if (target.writes) await target.writes.add(statement(values), key);
-    else await run(target.db, values);
+  const defer = async (target: WriteTarget, values: V) => {
+    await run(target.db, values);
   };
   return Object.assign(run, { defer });
 }
@@ -114,17 +113,7 @@ export function excluded<T extends PgTable, K extends keyof T['_']['columns'] & 
   ) as Record<K, SQL>;
 }
 
-/**
- * A write built on the spot (its shape varies, so it cannot be prebuilt) that nothing in the
- * transaction reads back: queued on the transaction (db/deferred.ts), or run at once outside one.
- */
-export async function deferWrite(target: WriteTarget, query: SQLWrapper, key?: string): Promise<void> {
-  const { sql: text, params } = dialect.sqlToQuery(query.getSQL());
-  await deferStatement(target, { sql: text, params }, key);
-}
-
-/** Like deferWrite, for a statement already built (its text fixed, its parameters driver values). */
-export async function deferStatement(target: WriteTarget, statement: Statement, key?: string): Promise<void> {
-  if (target.writes) await target.writes.add(statement, key);
-  else await runStatement(sessionOf(target.db), statement);
+/** Runs a statement already built (its text fixed, its parameters driver values) on the target's connection. */
+export async function deferStatement(target: WriteTarget, statement: Statement): Promise<void> {
+  await runStatement(sessionOf(target.db), statement);
 }

@@ -2,6 +2,7 @@
 // tables; other modules reach them only through that module's service.
 export * from '../modules/accounts/tables';
 export * from '../modules/audit/tables';
+export * from '../platform/events/tables';
 export * from '../modules/org/tables';
 export * from '../modules/households/tables';
 export * from '../modules/notifications/tables';

@@ -15,6 +15,8 @@ export interface Config {
   publicUrl: string;
   /** Run every periodic job this often instead of its own interval (null = each job's own). */
   jobsEveryMs: number | null;
+  /** `JICENG_EVENTS_POLL_MS`: how often the event dispatcher looks for other instances' events and retries (its own wake at once). */
+  eventsPollMs: number;
   /** Added to the system clock: lets a demo or a test run "hours later" (demo mode only). */
   clockOffsetMs: number;
   /** HTTP worker processes sharing the port (PostgreSQL only: the embedded database belongs to one process). */
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { cli = false }
     trustProxy: env.JICENG_TRUST_PROXY === '1' || env.JICENG_TRUST_PROXY === 'true',
     publicUrl: env.JICENG_PUBLIC_URL || `http://${host}:${port}`,
     jobsEveryMs: jobsEveryMs || null,
+    eventsPollMs: Math.max(20, int(env, 'JICENG_EVENTS_POLL_MS', 250)),
     clockOffsetMs,
     workers: workersOf(env, databaseUrl),
     pgPrepare: flag(env, 'JICENG_PG_PREPARE', true),

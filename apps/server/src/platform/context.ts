@@ -1,6 +1,5 @@
 import { can, isWithin, type Locale, type Permission, type Role } from '@jiceng/shared';
 import type { Executor } from '../db/client';
-import { attachDeferredWrites, type DeferredWrites } from '../db/deferred';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 
@@ -19,8 +18,8 @@ export interface Ctx {
   db: Executor;
   /** The database outside any transaction: the same object for every request (per-database caches key on it). */
   base?: Executor;
-  /** The transaction's write-behind queue (db/deferred.ts); absent outside inTransaction: such writes run at once. */
-  writes?: DeferredWrites;
+  /** Set inside inTransaction: `db` is one connection, which takes one statement at a time. */
+  inTx?: true;
   actor: Actor | null;
   clock: Clock;
   locale: Locale;
@@ -55,22 +54,11 @@ export function scopeOf(ctx: Ctx): string {
 }
 
 /**
- * Runs `fn` in one transaction; the audit rows it writes commit or roll back with the change.
- * Deferred writes (db/deferred.ts) are sent before `fn`'s result is returned, so a failing one
- * fails the call; a nested call (a savepoint) shares its parent's queue.
+ * Runs `fn` in one transaction (a savepoint when nested): the change, its audit rows and the
+ * domain events it publishes commit or roll back together.
  */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (tx) => {
-    const writes = ctx.writes ?? attachDeferredWrites(tx);
-    try {
-      const result = await fn({ ...ctx, db: tx, base: ctx.base ?? ctx.db, writes });
-      await writes.flush();
-      return result;
-    } catch (err) {
-      writes.discard();
-      throw err;
-    }
-  });
+  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx, base: ctx.base ?? ctx.db, inTx: true }));
 }
 
 /**
@@ -79,7 +67,7 @@ export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): P
  * pg 9 refuses it).
  */
 export async function readAll<T extends readonly unknown[]>(ctx: Ctx, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
-  if (!ctx.writes) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  if (!ctx.inTx) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
   const results: unknown[] = [];
   for (const read of reads) results.push(await read());
   return results as unknown as T;

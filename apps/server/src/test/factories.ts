@@ -23,6 +23,8 @@ export async function buildHousehold(t: TestApp, overrides: Partial<typeof house
   if (!row) throw new Error('household not inserted');
   // What the register's service tells other modules (visits keeps its due dates from it).
   await emitHouseholdChange(t.systemCtx(), { kind: 'create', households: [row] });
+  // Its handlers run after commit; a builder hands back a household the others already know.
+  await t.drainEvents();
   return row;
 }
 

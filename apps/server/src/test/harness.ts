@@ -2,11 +2,14 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app';
 import type { Database } from '../db/client';
+import { allHandlers } from '../modules';
 import { seedDemoSample } from '../modules/demo/sample';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/seed';
 import { ManualClock } from '../platform/clock';
 import { loadConfig } from '../platform/config';
 import type { Ctx } from '../platform/context';
+import { drainEvents } from '../platform/events/dispatcher';
+import { subscribeHandlers } from '../platform/events/subscriptions';
 import { freshDatabase } from './databases';
 
 export interface TestApp {
@@ -15,10 +18,15 @@ export interface TestApp {
   clock: ManualClock;
   /** A service context acting as nobody (for seeding through services in tests). */
   systemCtx(): Ctx;
+  /**
+   * Runs every event handler on what is due (after a service call made with systemCtx; t.request
+   * does it after each request), as the server's dispatcher would shortly after the commit.
+   */
+  drainEvents(): Promise<number>;
   /** Logs in and returns the cookie header for that user. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
-  /** app.inject with an optional session cookie. */
+  /** app.inject with an optional session cookie; the events it published are handled before it answers. */
   request(opts: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
 }
 
@@ -42,17 +50,22 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const clock = new ManualClock();
   const config = { ...loadConfig({}), demo: true };
   const systemCtx = (): Ctx => ({ db: database.db, actor: null, clock, locale: 'zh-CN', requestId: 'test', ip: null });
+  const handlers = allHandlers();
+  // As server.ts: subscriptions first, so every event from the seed on has its deliveries.
+  await subscribeHandlers(database.db, handlers);
+  const drain = () => drainEvents(database, clock, handlers);
   if (options.demo !== false) await seedDemo(systemCtx());
   const app = await buildApp({ config, database, clock, logger: process.env.DEBUG_LOG ? { level: 'error' } : false });
   await app.ready();
-  // After the app: its modules' matter listeners (metrics facts, similar index) see the sample.
   if (options.sample === true) await seedDemoSample(systemCtx());
+  await drain();
   const cookies = new Map<string, string>();
   const t: TestApp = {
     app,
     database,
     clock,
     systemCtx,
+    drainEvents: drain,
     async close() {
       await app.close();
       await database.drop();
@@ -69,9 +82,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       cookies.set(key, cookie);
       return cookie;
     },
-    request(opts) {
+    async request(opts) {
       const { cookie, ...rest } = opts;
-      return app.inject({ ...rest, headers: { ...(rest.headers ?? {}), ...(cookie ? { cookie } : {}) } } as InjectOptions);
+      const res = await app.inject({ ...rest, headers: { ...(rest.headers ?? {}), ...(cookie ? { cookie } : {}) } } as InjectOptions);
+      await drain();
+      return res;
     },
   };
   return t;

@@ -95,7 +95,8 @@ function view(root: HTMLElement, header: () => Node, m: PublicMatter, justRated:
       m.resolveBy && h('p', { class: 'muted' }, t('resolveBy', { at: when(m.resolveBy) })),
     ),
     justRated && m.state === 'reopened' && h('p', { class: 'notice', role: 'status' }, t('reopenedNotice')),
-    m.mergedInto && h('p', { class: 'notice' }, t('mergedInto'), ' ', h('a', { href: `/report/track/${m.mergedInto}` }, m.mergedInto)),
+    // The other report's tracking code is its reporter's receipt: the notice names no link to it.
+    m.mergedInto && h('p', { class: 'notice' }, t('mergedInto')),
     m.answer &&
       h(
         'section',

@@ -15,7 +15,21 @@ export const householdErrors = {
   LIST_FILTER_UNAVAILABLE: { status: 400, zh: '暂不支持按“{param}”筛选', en: 'Filtering by "{param}" is not available' },
   IMPORT_FILE_MISSING: { status: 400, zh: '请上传一个 xlsx 或 csv 文件（表单字段 file）', en: 'Upload one xlsx or csv file (form field "file")' },
   IMPORT_FILE_MALFORMED: { status: 400, zh: '文件无法读取：{reason}', en: 'The file cannot be read: {reasonEn}' },
-  IMPORT_COLUMNS_MISSING: { status: 400, zh: '缺少必需的列：{columns}', en: 'Required columns are missing: {columns}' },
+  IMPORT_COLUMNS_MISSING: {
+    status: 400,
+    zh: '缺少必需的列：{columns}{unknown}',
+    en: 'Required columns are missing: {columns}{unknownEn}',
+  },
+  IMPORT_ID_COLUMN_NUMERIC: {
+    status: 400,
+    zh: '“{column}”列有 {count} 行被 Excel 存成了数字（如第 {rows} 行），身份证号的后几位已丢失：请把整列设为“文本”格式后重新录入（或在号码前加英文单引号 \'），再导入',
+    en: 'Excel stored the "{column}" column as numbers in {count} rows (e.g. rows {rows}); the last digits of the ID numbers are lost: format the whole column as Text, re-enter the numbers (or prefix each with \'), and import again',
+  },
+  IMPORT_UPDATE_TARGET: {
+    status: 400,
+    zh: '按身份证号更新时，目标须为村（社区）或组',
+    en: 'Updates by ID number need a village or a group as target',
+  },
   IMPORT_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file holds no data rows' },
   IMPORT_ROWS_INVALID: {
     status: 400,

@@ -13,6 +13,11 @@ export const matterErrors = {
     zh: '诉求尚未反馈办理结果（当前“{stateZh}”），暂不能评价',
     en: 'The matter has not been answered yet (now "{state}"); it cannot be rated',
   },
+  MATTER_CLIENT_KEY_REUSED: {
+    status: 409,
+    zh: '该草稿编号已用于另一条不同的诉求，请刷新页面后重新提交',
+    en: 'This draft key was already used for a different report: reload the page and submit again',
+  },
   MATTER_ALREADY_RATED: { status: 409, zh: '该诉求已评价过', en: 'This matter has already been rated' },
   MATTER_REOPEN_WINDOW_CLOSED: {
     status: 409,

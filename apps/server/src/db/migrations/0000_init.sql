@@ -42,6 +42,29 @@ CREATE TABLE "audit_events" (
 	"request_id" text
 );
 --> statement-breakpoint
+CREATE TABLE "domain_events" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "domain_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"type" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "event_deliveries" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "event_deliveries_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"event_id" bigint NOT NULL,
+	"handler" text NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone DEFAULT '1970-01-01T00:00:00.000Z' NOT NULL,
+	"last_error" text
+);
+--> statement-breakpoint
+CREATE TABLE "event_subscriptions" (
+	"handler" text NOT NULL,
+	"event_type" text NOT NULL,
+	CONSTRAINT "event_subscriptions_handler_event_type_pk" PRIMARY KEY("handler","event_type")
+);
+--> statement-breakpoint
 CREATE TABLE "departments" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "departments_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"unit_code" text NOT NULL,
@@ -311,6 +334,7 @@ CREATE TABLE "matters" (
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	"closed_at" timestamp with time zone,
+	"client_key" text,
 	CONSTRAINT "matters_trackingCode_unique" UNIQUE("tracking_code")
 );
 --> statement-breakpoint
@@ -393,6 +417,7 @@ CREATE TABLE "village_settings" (
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_unit_code_units_code_fk" FOREIGN KEY ("unit_code") REFERENCES "public"."units"("code") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_deliveries" ADD CONSTRAINT "event_deliveries_event_id_domain_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."domain_events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_unit_code_units_code_fk" FOREIGN KEY ("unit_code") REFERENCES "public"."units"("code") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "units" ADD CONSTRAINT "units_parent_code_units_code_fk" FOREIGN KEY ("parent_code") REFERENCES "public"."units"("code") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "units" ADD CONSTRAINT "units_leader_user_id_users_id_fk" FOREIGN KEY ("leader_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -450,6 +475,9 @@ CREATE INDEX "users_department" ON "users" USING btree ("department_id");--> sta
 CREATE INDEX "audit_events_at" ON "audit_events" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_events_unit" ON "audit_events" USING btree ("unit_code" text_pattern_ops,"at");--> statement-breakpoint
 CREATE INDEX "audit_events_entity" ON "audit_events" USING btree ("entity_type","entity_id");--> statement-breakpoint
+CREATE INDEX "domain_events_type" ON "domain_events" USING btree ("type","id");--> statement-breakpoint
+CREATE INDEX "event_deliveries_due" ON "event_deliveries" USING btree ("handler","next_attempt_at","id");--> statement-breakpoint
+CREATE INDEX "event_subscriptions_type" ON "event_subscriptions" USING btree ("event_type");--> statement-breakpoint
 CREATE UNIQUE INDEX "departments_unit_name" ON "departments" USING btree ("unit_code","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "units_parent_name" ON "units" USING btree ("parent_code","name") WHERE "units"."level" in ('zone', 'group');--> statement-breakpoint
 CREATE INDEX "units_parent" ON "units" USING btree ("parent_code");--> statement-breakpoint
@@ -491,6 +519,7 @@ CREATE INDEX "matters_unit_created" ON "matters" USING btree ("unit_code" text_p
 CREATE INDEX "matters_created" ON "matters" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "matters_household" ON "matters" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "matters_merged_into" ON "matters" USING btree ("merged_into_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "matters_client_key" ON "matters" USING btree ("client_key") WHERE "matters"."client_key" is not null;--> statement-breakpoint
 CREATE INDEX "outbox_due" ON "outbox" USING btree ("next_attempt_at","id") WHERE "outbox"."status" in ('pending', 'failed', 'sending');--> statement-breakpoint
 CREATE INDEX "outbox_status_unit" ON "outbox" USING btree ("status","unit_code" text_pattern_ops,"id");--> statement-breakpoint
 CREATE INDEX "webhook_endpoints_unit" ON "webhook_endpoints" USING btree ("unit_code" text_pattern_ops);--> statement-breakpoint

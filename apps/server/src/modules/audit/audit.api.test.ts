@@ -2,7 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { DIHE_G1 } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { onHouseholdChange } from '../households/events';
+import { users } from '../accounts/tables';
+import { createHousehold } from '../households/write';
+import { type Ctx, inTransaction } from '../../platform/context';
 import { households } from '../households/tables';
 import { auditEvents } from './tables';
 
@@ -27,13 +29,16 @@ describe('the audit log', () => {
   it('rolls back the change and its audit row together when a later step of the same call fails', async () => {
     const address = '地河村回滚测试 1 号';
     const seen: { household?: number; audit?: number } = {};
-    // A listener runs last, inside the register's transaction: by then the household and its
-    // audit row are written (reading on the transaction sends the deferred audit row first).
-    const off = onHouseholdChange(async (ctx, change) => {
-      const created = change.households[0];
-      if (change.kind !== 'create' || !created) return;
-      const [h] = await ctx.db.select({ id: households.id }).from(households).where(eq(households.address, address));
-      const [a] = await ctx.db
+    const [village] = await t.database.db.select().from(users).where(eq(users.username, 'village'));
+    if (!village) throw new Error('the demo has a village account');
+    const actor = { userId: village.id, username: 'village', displayName: 'village', role: village.role, unitCode: village.unitCode, departmentId: null };
+    const ctx = { ...t.systemCtx(), actor } as Ctx;
+    // The register's service runs inside a caller's transaction (a savepoint), which then fails:
+    // by then the household and its audit row are written, and both must go.
+    const failed = inTransaction(ctx, async (tx) => {
+      const created = await createHousehold(tx, { unitCode: DIHE_G1, address, tier: 'blue', residents: [{ name: '回滚户主', relation: '户主' }] });
+      const [h] = await tx.db.select({ id: households.id }).from(households).where(eq(households.address, address));
+      const [a] = await tx.db
         .select({ id: auditEvents.id })
         .from(auditEvents)
         .where(and(eq(auditEvents.action, 'household.create'), eq(auditEvents.entityId, String(created.id))));
@@ -41,13 +46,7 @@ describe('the audit log', () => {
       seen.audit = a?.id;
       throw new Error('a later step fails');
     });
-    try {
-      const payload = { unitCode: DIHE_G1, address, residents: [{ name: '回滚户主', relation: '户主' }] };
-      const res = await t.request({ method: 'POST', url: '/api/households', cookie: await t.login('village'), payload });
-      expect(res.statusCode).toBe(500);
-    } finally {
-      off();
-    }
+    await expect(failed).rejects.toThrow('a later step fails');
     expect(seen.household).toBeDefined();
     expect(seen.audit).toBeDefined();
     const [h] = await t.database.db.select().from(households).where(eq(households.address, address));

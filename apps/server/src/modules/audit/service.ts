@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
-import { type InsertValues, placeholders, prebuilt } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import { requirePermission, scopeOf } from '../../platform/context';
+import { type AuditRow, insertAudit } from './repository';
 import { auditEvents } from './tables';
 
 export interface AuditEntry {
@@ -13,17 +13,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-const AUDIT_KEYS = ['at', 'actorUserId', 'actorName', 'action', 'entityType', 'entityId', 'unitCode', 'before', 'after', 'ip', 'requestId'] as const;
-type AuditRow = InsertValues<typeof auditEvents, typeof AUDIT_KEYS>;
-// Every change writes one: built once (db/prebuilt.ts).
-const insertAudit = prebuilt<unknown, AuditRow>((db) => db.insert(auditEvents).values(placeholders(AUDIT_KEYS)));
-
-/**
- * Writes one audit row on the caller's connection, so it shares the caller's transaction; inside
- * inTransaction it goes with the transaction's other deferred writes (db/deferred.ts).
- */
-export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
-  await insertAudit.defer(ctx, {
+/** The row recordAudit writes for `entry` (the intake puts it into its own statement). */
+export function auditRowOf(ctx: Ctx, entry: AuditEntry): AuditRow {
+  return {
     at: ctx.clock.now(),
     actorUserId: ctx.actor?.userId ?? null,
     actorName: ctx.actor?.username ?? null,
@@ -35,7 +27,15 @@ export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
     after: entry.after ?? null,
     ip: ctx.ip,
     requestId: ctx.requestId,
-  });
+  };
+}
+
+/**
+ * Writes one audit row on the caller's connection, so it commits or rolls back with the change:
+ * the audit trail is part of the change, never a reaction to it.
+ */
+export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
+  await insertAudit(ctx.db, auditRowOf(ctx, entry));
 }
 
 export interface AuditQuery {
@@ -73,3 +73,4 @@ export async function listAudit(ctx: Ctx, q: AuditQuery) {
   const items = rows.slice(0, q.limit);
   return { items, nextBefore: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
 }
+export { auditInsertSelect } from './repository';

@@ -1,22 +1,24 @@
-import { can, CODE_LENGTH, isWithin, levelOfCode } from '@jiceng/shared';
+import { CODE_LENGTH, levelOfCode } from '@jiceng/shared';
 import { type Ctx, requireActor, requirePermission, requireScope } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import * as orgLookup from '../org/lookup';
+import { canRead, canReveal } from './policy';
 import * as repo from './repository';
 
-/** A household the actor may read: 404 when missing, 403 (field id) outside the actor's unit. */
+/**
+ * A household the actor may read (policy.ts `canRead`). Missing and out of reach answer the same
+ * 404: a probe learns neither that the household exists nor where.
+ */
 export async function loadHousehold(ctx: Ctx, id: number) {
-  requirePermission(ctx, 'household:read');
+  const actor = requirePermission(ctx, 'household:read');
   const row = await repo.findHousehold(ctx.db, id);
-  if (!row) throw new AppError('HOUSEHOLD_NOT_FOUND', { id }, { field: 'id' });
-  requireScope(ctx, row.household.unitCode, 'id');
+  if (!row || !canRead(actor, row.household)) throw new AppError('HOUSEHOLD_NOT_FOUND', { id }, { field: 'id' });
   return row;
 }
 
-/** pii:reveal and a unit that covers the household's: representatives and leaders never. */
+/** policy.ts `canReveal` for the household's unit. */
 export function mayReveal(ctx: Ctx, unitCode: string): boolean {
-  const actor = requireActor(ctx);
-  return can(actor.role, 'pii:reveal') && isWithin(unitCode, actor.unitCode);
+  return canReveal(requireActor(ctx), { unitCode });
 }
 
 /**

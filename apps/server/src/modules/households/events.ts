@@ -1,5 +1,7 @@
 import type { Tier } from '@jiceng/shared';
-import { eventChannel, type Listener } from '../../platform/events';
+import type { Ctx } from '../../platform/context';
+import { defineEvent } from '../../platform/events/define';
+import { publish } from '../../platform/events/publish';
 
 /**
  * What the register tells other modules after households were created, edited (moved), had their
@@ -11,10 +13,13 @@ export interface HouseholdChange {
   households: { id: number; unitCode: string; tier: Tier }[];
 }
 
-export type HouseholdChangeListener = Listener<HouseholdChange>;
+export const householdChanged = defineEvent<HouseholdChange>('household.changed');
 
-const channel = eventChannel<HouseholdChange>((c) => c.households.length === 0);
-
-/** Plugs in behaviour on every change (once per listener). Returns an unsubscribe function. */
-export const onHouseholdChange = channel.on;
-export const emitHouseholdChange = channel.emit;
+/** Publishes the change in the caller's transaction (nothing for an empty change). */
+export async function emitHouseholdChange(ctx: Ctx, change: HouseholdChange): Promise<void> {
+  if (change.households.length === 0) return;
+  await publish(ctx, householdChanged, {
+    kind: change.kind,
+    households: change.households.map((h) => ({ id: h.id, unitCode: h.unitCode, tier: h.tier })),
+  });
+}

@@ -129,9 +129,13 @@ describe('the household register', () => {
     expect(elsewhere.statusCode).toBe(201);
     const cookie = await t.login('village');
     const read = await t.request({ method: 'GET', url: `/api/households/${elsewhere.json().id}`, cookie });
-    expect(read.statusCode).toBe(403);
-    expect(read.json().error.code).toBe('OUT_OF_SCOPE');
+    // Out of reach answers like missing: neither existence nor the other unit is confirmed.
+    expect(read.statusCode).toBe(404);
+    expect(read.json().error).toMatchObject({ code: 'HOUSEHOLD_NOT_FOUND', field: 'id' });
     expect(read.body).not.toContain('赵四');
+    expect(read.body).not.toContain(OTHER_VILLAGE);
+    const missing = await t.request({ method: 'GET', url: '/api/households/99999999', cookie });
+    expect(missing.json().error.code).toBe(read.json().error.code);
     const list = await t.request({ method: 'GET', url: `/api/households?unitCode=${OTHER_VILLAGE}`, cookie });
     expect(list.statusCode).toBe(403);
     const mine = await t.request({ method: 'GET', url: '/api/households', cookie });
@@ -140,7 +144,9 @@ describe('the household register', () => {
     expect(write.statusCode).toBe(403);
     expect(write.json().error).toMatchObject({ code: 'OUT_OF_SCOPE', field: 'unitCode' });
     const tier = await t.request({ method: 'POST', url: `/api/households/${elsewhere.json().id}/tier`, cookie, payload: { tier: 'red', reason: 'x' } });
-    expect(tier.statusCode).toBe(403);
+    expect(tier.statusCode).toBe(404);
+    const link = await t.request({ method: 'GET', url: `/api/matters/report-link?householdId=${elsewhere.json().id}`, cookie });
+    expect(link.statusCode).toBe(404);
   });
 
   it('shows representatives and group leaders masked values only', async () => {

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import { fileResponse } from '../../platform/openapi';
-import { registerHouseholdHoldings } from './holdings';
 import { importRegister } from './import/service';
 import { revealHousehold } from './reveal';
 import { addResident, removeResident, updateResident } from './residents';
@@ -24,7 +23,6 @@ function attachment(reply: FastifyReply, filename: string) {
 }
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
-  registerHouseholdHoldings();
   // Only this plugin's routes accept multipart uploads, up to 20 MB (a district-sized village book is ~1 MB).
   await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5 } });
 

@@ -124,8 +124,10 @@ describe('linkage', () => {
       cookie: village,
       payload: { assignments: [{ householdId: elsewhere.id, representativeUserId: rep.id }] },
     });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error).toMatchObject({ code: 'OUT_OF_SCOPE', field: 'assignments.0.householdId' });
+    // Another village's household answers like a missing one (docs/architecture.md "What an actor may not see").
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'HOUSEHOLD_NOT_FOUND', field: 'assignments.0.householdId' });
+    expect(res.body).not.toContain('530303203201');
     const propose = await t.request({ method: 'POST', url: '/api/linkage/propose', cookie: village, payload: { unitCode: '530303203201' } });
     expect(propose.statusCode).toBe(403);
     const cov = await t.request({ method: 'GET', url: '/api/linkage/coverage?unitCode=530303203', cookie: village });

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { registerLinkageFilter } from './filters';
 import * as s from './schemas';
 import * as service from './service';
 
 const tags = ['linkage'];
 
 export const linkageRoutes: FastifyPluginAsyncZod = async (app) => {
-  registerLinkageFilter();
   app.post(
     '/linkage/propose',
     {

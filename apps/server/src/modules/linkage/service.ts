@@ -69,7 +69,7 @@ async function validatePairs(ctx: Ctx, pairs: Assignment[], fieldOf: (i: number,
   const houses = new Map((await repo.householdsWithLinks(ctx.db, [...new Set(pairs.map((p) => p.householdId))])).map((h) => [h.id, h]));
   const reps = new Map((await findUsersBrief(ctx, [...new Set(pairs.map((p) => p.representativeUserId))])).map((u) => [u.id, u]));
   const problems: {
-    code: 'HOUSEHOLD_NOT_FOUND' | 'OUT_OF_SCOPE' | 'LINKAGE_REP_INVALID' | 'LINKAGE_DUPLICATE';
+    code: 'HOUSEHOLD_NOT_FOUND' | 'LINKAGE_REP_INVALID' | 'LINKAGE_DUPLICATE';
     params: Record<string, unknown>;
     detail: ErrorDetail;
   }[] = [];
@@ -79,10 +79,9 @@ async function validatePairs(ctx: Ctx, pairs: Assignment[], fieldOf: (i: number,
     const rf = fieldOf(i, 'representativeUserId');
     const h = houses.get(p.householdId);
     if (!h || !isWithin(h.unitCode, actor.unitCode)) {
-      // Like units: 403 outside the actor's subtree, 404 when there is no such household.
-      const code = h ? 'OUT_OF_SCOPE' : 'HOUSEHOLD_NOT_FOUND';
+      // Outside the actor's subtree answers like missing: a probe learns neither existence nor place.
       problems.push({
-        code,
+        code: 'HOUSEHOLD_NOT_FOUND',
         params: { id: p.householdId, field: hf, what: `户 ${p.householdId} `, whatEn: `Household ${p.householdId}` },
         detail: { field: hf, zh: `户 ${p.householdId} 不存在或不在管辖范围内`, en: `household ${p.householdId} does not exist or is outside your unit` },
       });

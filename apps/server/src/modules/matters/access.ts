@@ -1,34 +1,51 @@
-import { isWithin, type MatterAction } from '@jiceng/shared';
+import type { MatterAction, MatterState } from '@jiceng/shared';
 import { type Actor, type Ctx, requireActor } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { type ActRefusal, canRead, type DispatchView } from './policy';
 import type { MatterRow } from './repository';
 import * as repo from './repository';
 
-const covers = (actor: Actor, code: string | null) => code !== null && isWithin(code, actor.unitCode);
+/** The dispatches the policy needs for this actor: a department's own; nobody else's rules read them. */
+export async function dispatchesFor(ctx: Ctx, actor: Actor, matterId: number): Promise<DispatchView[]> {
+  if (actor.role !== 'department' || actor.departmentId === null) return [];
+  return repo.dispatchesOfDepartment(ctx.db, matterId, actor.departmentId);
+}
 
-/** A matter the actor may read: its unit, responsible unit or transfer target is in scope, or it was dispatched to the actor's department. */
-export async function loadVisible(ctx: Ctx, id: number): Promise<MatterRow> {
+/**
+ * A matter the actor may read (policy.ts `canRead`), with the actor's dispatches of it. Out of
+ * reach answers like missing: a matter's existence and place are not leaked sideways.
+ */
+export async function loadReadable(ctx: Ctx, id: number): Promise<{ m: MatterRow; dispatches: DispatchView[] }> {
   const actor = requireActor(ctx);
   const m = await repo.findMatter(ctx.db, id);
-  // Out of scope answers like missing: a matter's existence is not leaked sideways.
-  if (!m || !(await mayRead(ctx, actor, m))) throw new AppError('MATTER_NOT_FOUND', { id }, { field: 'id' });
-  return m;
+  const dispatches = m ? await dispatchesFor(ctx, actor, id) : [];
+  if (!m || !canRead(actor, m, dispatches)) throw new AppError('MATTER_NOT_FOUND', { id }, { field: 'id' });
+  return { m, dispatches };
 }
 
-async function mayRead(ctx: Ctx, actor: Actor, m: MatterRow): Promise<boolean> {
-  if (actor.role === 'department') return actor.departmentId !== null && repo.hasAnyDispatch(ctx.db, m.id, actor.departmentId);
-  return covers(actor, m.unitCode) || covers(actor, m.responsibleUnitCode) || covers(actor, m.transferToUnitCode);
+export async function loadVisible(ctx: Ctx, id: number): Promise<MatterRow> {
+  return (await loadReadable(ctx, id)).m;
 }
 
-/** Actions the people of the matter's own place may take even after it moved up the tree. */
-const LOCAL: MatterAction[] = ['transmit', 'triage', 'settleOnSpot', 'feedback', 'rate', 'reopen'];
-
-/** Whether the actor's unit may take this action on this matter (the machine decides the role). */
-export function requireActScope(actor: Actor, m: MatterRow, action: MatterAction): void {
-  if (actor.role === 'department') return; // checked against its dispatch
-  const ok =
-    covers(actor, m.responsibleUnitCode) ||
-    (action === 'accept' && covers(actor, m.transferToUnitCode)) ||
-    (LOCAL.includes(action) && covers(actor, m.unitCode));
-  if (!ok) throw new AppError('OUT_OF_SCOPE', { what: '该事项的当前环节', whatEn: "This matter's current stage" }, { field: 'responsibleUnitCode' });
+/** The catalogue's error for a policy refusal (machine refusals are turned by transition.ts). */
+export function scopeError(r: Exclude<ActRefusal, { kind: 'machine' }>, action: MatterAction, state: MatterState): AppError {
+  switch (r.kind) {
+    case 'permission':
+      return new AppError('FORBIDDEN', { permission: r.permission });
+    case 'topLevel':
+      return new AppError('MATTER_TOP_LEVEL', {}, { field: 'action' });
+    case 'scope':
+      // The matter is readable here, so saying "not your stage" names nothing the actor cannot see.
+      return new AppError('OUT_OF_SCOPE', { what: '该事项的当前环节', whatEn: "This matter's current stage" }, { field: 'responsibleUnitCode' });
+    case 'notDispatched':
+      return new AppError('MATTER_NOT_DISPATCHED', {}, { field: 'id' });
+    case 'checkedIn':
+      return new AppError('MATTER_TRANSITION_NOT_ALLOWED', { action, state, actionZh: '报到', stateZh: '已报到' }, { field: 'action' });
+    case 'notCheckedIn':
+      return new AppError('MATTER_NOT_CHECKED_IN', {}, { field: 'reply' });
+    default: {
+      const unreachable: never = r;
+      throw new Error(`unknown refusal ${JSON.stringify(unreachable)}`);
+    }
+  }
 }

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomFillSync, timingSafeEqual } from 'node:c
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../platform/config';
+import { openMatterId, sealMatterId } from './public-ids';
 
 // Crockford base32: no I, L, O, U, so a code read aloud over the phone is not misheard.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -61,7 +62,7 @@ function generatedSecret(dataDir: string): Buffer {
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }
 
-type TokenPurpose = 'household-report' | 'matter-follow';
+type TokenPurpose = 'household-report';
 
 function mac(secret: Buffer, purpose: TokenPurpose, id: number): string {
   return createHmac('sha256', secret).update(`${purpose}:${id}`).digest('base64url').slice(0, 16);
@@ -97,11 +98,12 @@ export function verifyHouseholdReportToken(secret: Buffer, token: string): numbe
  * code (which would let them read its answer, rate or reopen it).
  */
 export function matterFollowToken(secret: Buffer, matterId: number): string {
-  return signId(secret, 'matter-follow', matterId);
+  // Sealed, not signed: a signed token would start with the matter's id (public-ids.ts).
+  return sealMatterId(secret, 'matter-follow', matterId);
 }
 
 export function verifyMatterFollowToken(secret: Buffer, token: string): number | null {
-  return verifyId(secret, 'matter-follow', token);
+  return openMatterId(secret, 'matter-follow', token);
 }
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;

@@ -7,7 +7,8 @@ import { matters } from './tables';
 export interface FeedQuery {
   /** A unit code prefix: matters placed in that unit or below ('' for all). */
   scope: string;
-  trackingCodes?: string[];
+  /** Internal ids (Open311 resolves its public ids to these first). */
+  ids?: number[];
   categoryCode?: string;
   from?: Date;
   to?: Date;
@@ -24,7 +25,7 @@ export function listMattersFeed(ctx: Ctx, q: FeedQuery): Promise<MatterRow[]> {
   const where: SQL[] = [like(matters.unitCode, `${escapeLike(q.scope)}%`)];
   if (q.from) where.push(gte(matters.createdAt, q.from));
   if (q.to) where.push(lte(matters.createdAt, q.to));
-  if (q.trackingCodes) where.push(inArray(matters.trackingCode, q.trackingCodes));
+  if (q.ids) where.push(inArray(matters.id, q.ids));
   if (q.categoryCode) where.push(inArray(matters.categoryCode, [q.categoryCode]));
   if (q.states) where.push(inArray(matters.state, q.states as never[]));
   return ctx.db

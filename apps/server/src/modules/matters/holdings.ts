@@ -1,6 +1,6 @@
 import { countInSubtree } from '../../db/like';
 import type { Ctx } from '../../platform/context';
-import { type HoldingsCheck, registerHoldingsCheck } from '../org/holdings';
+import type { HoldingsCheck } from '../org/holdings';
 import { matters } from './tables';
 
 /**
@@ -10,12 +10,8 @@ import { matters } from './tables';
  * code alone counts, on its index (matters_unit_created); a reference this misses still fails the
  * delete's foreign key, which org answers with the same UNIT_NOT_EMPTY.
  */
-const matterHoldings: HoldingsCheck = {
+export const matterHoldings: HoldingsCheck = {
   zh: '件诉求',
   en: 'matters',
   count: (ctx: Ctx, unitCode: string) => countInSubtree(ctx.db, matters, matters.unitCode, unitCode),
 };
-
-export function registerMatterHoldings(): void {
-  registerHoldingsCheck(matterHoldings);
-}

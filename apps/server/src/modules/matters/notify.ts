@@ -5,6 +5,12 @@ import { notify, notifyAt } from '../notifications/service';
 import type { MatterRow } from './repository';
 import * as repo from './repository';
 
+/** What deciding and writing a notice needs of a matter (a transition's snapshot plus its text). */
+export type NotifyView = Pick<
+  MatterRow,
+  'id' | 'state' | 'unitCode' | 'responsibleUnitCode' | 'transferToUnitCode' | 'reporterUserId' | 'trackingCode' | 'description'
+>;
+
 /** Who works a matter at each level of the tree. */
 const ROLES_AT: Record<UnitLevel, Role[]> = {
   group: ['groupLeader', 'representative'],
@@ -29,7 +35,7 @@ async function unitUsers(ctx: Ctx, unitCodes: string[]): Promise<number[]> {
   return out;
 }
 
-async function followerUsers(ctx: Ctx, m: MatterRow): Promise<number[]> {
+async function followerUsers(ctx: Ctx, m: NotifyView): Promise<number[]> {
   const rows = await repo.listFollowers(ctx.db, [m.id]);
   const ids = rows.map((r) => r.userId).filter((id): id is number => id !== null);
   if (m.reporterUserId) ids.push(m.reporterUserId);
@@ -37,7 +43,7 @@ async function followerUsers(ctx: Ctx, m: MatterRow): Promise<number[]> {
 }
 
 /** When the people to tell are just those working at some units: which units (null otherwise). */
-function unitTargets(m: MatterRow, action: string): UnitTarget[] | null {
+function unitTargets(m: NotifyView, action: string): UnitTarget[] | null {
   switch (m.state) {
     case 'reported':
       return targetsAt([m.unitCode]);
@@ -59,7 +65,7 @@ function unitTargets(m: MatterRow, action: string): UnitTarget[] | null {
 }
 
 /** The people who must act next (or who asked to hear) after a matter reached its new state. */
-export async function recipients(ctx: Ctx, m: MatterRow, action: string): Promise<number[]> {
+export async function recipients(ctx: Ctx, m: NotifyView, action: string): Promise<number[]> {
   const targets = unitTargets(m, action);
   if (targets)
     return unitUsers(
@@ -100,8 +106,18 @@ export async function recipients(ctx: Ctx, m: MatterRow, action: string): Promis
   }
 }
 
-/** One inbox message per recipient per event (the dedup key makes a retried sweep harmless). */
-export async function notifyTransition(ctx: Ctx, m: MatterRow, action: string, eventId: number, extra: number[] = []): Promise<void> {
+/**
+ * One inbox message per recipient per event (the dedup key makes a handler that runs an event
+ * twice harmless); `actorUserId`, who caused it, is not told.
+ */
+export async function notifyTransition(
+  ctx: Ctx,
+  m: NotifyView,
+  action: string,
+  eventId: number,
+  extra: number[] = [],
+  actorUserId: number | null = null,
+): Promise<void> {
   const message = {
     kind: `matter.${action}`,
     title: `诉求${MATTER_STATE_ZH[m.state]}（${m.trackingCode}）`,
@@ -117,15 +133,15 @@ export async function notifyTransition(ctx: Ctx, m: MatterRow, action: string, e
   const targets = unitTargets(m, action);
   // The common case (every report): choose and notify in one statement.
   if (targets && extra.length === 0) {
-    await notifyAt(ctx, rolePairs(targets), message, ctx.actor?.userId ?? null);
+    await notifyAt(ctx, rolePairs(targets), message, actorUserId);
     return;
   }
-  const ids = [...(await recipients(ctx, m, action)), ...extra].filter((id) => id !== ctx.actor?.userId);
+  const ids = [...(await recipients(ctx, m, action)), ...extra].filter((id) => id !== actorUserId);
   await notify(ctx, { userIds: ids, ...message });
 }
 
 /** An overdue notice to the unit that let the clock run out (once per stage deadline). */
-export async function notifyOverdue(ctx: Ctx, m: MatterRow, unitCode: string): Promise<void> {
+export async function notifyOverdue(ctx: Ctx, m: NotifyView & Pick<MatterRow, 'stageDeadline'>, unitCode: string): Promise<void> {
   await notify(ctx, {
     userIds: await unitUsers(ctx, [unitCode]),
     kind: 'matter.overdue',

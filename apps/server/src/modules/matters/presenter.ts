@@ -1,7 +1,10 @@
 import {
   isMatterOverdue,
   MATTER_STATE_ZH,
+  type MatterAction,
   type MatterState,
+  hasMaskableText,
+  maskFreeText,
   maskPhone,
   NEVER,
   type PhotoType,
@@ -54,7 +57,21 @@ export function presentReporter(m: MatterRow, viewer: Actor | null) {
   };
 }
 
+/**
+ * Free text as every handler sees it: phones and ID numbers typed into it are masked like the
+ * structured fields (for every viewer, as the reporter's phone is); the full text stays stored and
+ * comes only through the audited reveal (reveal.ts).
+ */
+const masked = maskFreeText;
+
+/** Event data keeps reasons and comments as text: those are masked too. */
+function maskedData(data: unknown): Record<string, unknown> | null {
+  if (!data || typeof data !== 'object') return null;
+  return Object.fromEntries(Object.entries(data as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? maskFreeText(v) : v]));
+}
+
 export function presentSummary(m: MatterRow, viewer: Actor | null, now: Date, names: Map<string, string>) {
+  const description = masked(m.description);
   return {
     id: m.id,
     trackingCode: m.trackingCode,
@@ -64,7 +81,7 @@ export function presentSummary(m: MatterRow, viewer: Actor | null, now: Date, na
     urgency: m.urgency,
     state: m.state,
     stateZh: MATTER_STATE_ZH[m.state],
-    description: m.description.length > 140 ? `${m.description.slice(0, 140)}…` : m.description,
+    description: description.length > 140 ? `${description.slice(0, 140)}…` : description,
     responsibleUnitCode: m.responsibleUnitCode,
     responsibleUnitName: names.get(m.responsibleUnitCode) ?? null,
     transferToUnitCode: m.transferToUnitCode,
@@ -95,10 +112,12 @@ export function presentDetail(
   followerCount: number,
   /** Followers other than the reporter who left a phone: what the audited reveal would add. */
   followerPhones: number,
+  /** The viewer's actions now (policy.ts `allowedActions`). */
+  allowedActions: MatterAction[],
 ) {
   return {
     ...presentSummary(m, viewer, now, names),
-    description: m.description,
+    description: masked(m.description),
     householdId: m.householdId,
     lat: m.lat,
     lng: m.lng,
@@ -106,19 +125,21 @@ export function presentDetail(
     acceptedLevel: m.acceptedLevel,
     settledLevel: m.settledLevel,
     pausedAt: iso(m.pausedAt),
-    pausedReason: m.pausedReason,
+    pausedReason: masked(m.pausedReason),
     mergedIntoId: m.mergedIntoId,
-    resolution: m.resolution,
+    resolution: masked(m.resolution),
     resolvedAt: iso(m.resolvedAt),
-    feedbackMessage: m.feedbackMessage,
+    feedbackMessage: masked(m.feedbackMessage),
     answeredAt: iso(m.answeredAt),
-    rating: m.ratedAt ? { satisfaction: m.ratingSatisfaction, fixed: m.ratingFixed, comment: m.ratingComment, at: iso(m.ratedAt) } : null,
-    closeReason: m.closeReason,
+    rating: m.ratedAt ? { satisfaction: m.ratingSatisfaction, fixed: m.ratingFixed, comment: masked(m.ratingComment), at: iso(m.ratedAt) } : null,
+    closeReason: masked(m.closeReason),
     reopenCount: m.reopenCount,
     escalationCount: m.escalationCount,
     closedAt: iso(m.closedAt),
     followerCount,
     followerPhones,
+    textsMasked: hasMaskableText([m.description, m.pausedReason, m.resolution, m.feedbackMessage, m.ratingComment, m.closeReason, ...events.flatMap((e) => [e.note, e.publicNote]), ...dispatches.map((d) => d.dispatch.reply)].join('\n')),
+    allowedActions,
     photos: photos.map((p) => ({ ...p, url: `/api/matters/${m.id}/photos/${p.id}` })),
     dispatches: dispatches.map(({ dispatch: d, departmentName }) => ({
       departmentId: d.departmentId,
@@ -130,7 +151,7 @@ export function presentDetail(
       checkedInAt: iso(d.checkedInAt),
       replyBy: d.replyBy.toISOString(),
       repliedAt: iso(d.repliedAt),
-      reply: d.reply,
+      reply: masked(d.reply),
       overdue: d.active && ((!d.checkedInAt && now > d.checkInBy) || (!d.repliedAt && now > d.replyBy)),
     })),
     events: events.map((e) => ({
@@ -141,10 +162,10 @@ export function presentDetail(
       actorKind: e.actorKind,
       actorUserId: e.actorUserId,
       actorUnitCode: e.actorUnitCode,
-      note: e.note,
-      publicNote: e.publicNote,
+      note: masked(e.note),
+      publicNote: masked(e.publicNote),
       at: e.at.toISOString(),
-      data: e.data as Record<string, unknown> | null,
+      data: maskedData(e.data),
     })),
   };
 }

@@ -86,7 +86,7 @@ export function publicMatterRoutes(config: Config): FastifyPluginAsyncZod {
         config: { access: 'public', rateLimit: read },
         schema: { tags, summary: "The resident's view of a matter", params: s.trackingParam, response: { 200: s.publicViewOut }, security: [] },
       },
-      (req) => pub.publicView(req.ctx, req.params.trackingCode),
+      (req) => pub.publicView(req.ctx, req.params.trackingCode, secret()),
     );
     app.post(
       '/public/matters/:trackingCode/rating',

@@ -3,6 +3,7 @@ import { type Ctx, inTransaction } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { normalizeTrackingCode } from './codes';
 import { presentPublic } from './presenter';
+import { sealMatterId } from './public-ids';
 import { namesFor } from './queue';
 import type { MatterRow } from './repository';
 import * as repo from './repository';
@@ -21,8 +22,18 @@ async function followMerge(ctx: Ctx, m: MatterRow): Promise<MatterRow> {
   return cur;
 }
 
-/** The resident's view by tracking code: steps, answer and what they can do next. */
-export async function publicView(ctx: Ctx, code: string) {
+/**
+ * The resident's view by tracking code: steps, answer and what they can do next. A merged
+ * duplicate names the matter it joined by its public (Open311) id: that matter's tracking code is
+ * another resident's receipt, good for rating and reopening it.
+ */
+export function publicView(ctx: Ctx, code: string, secret: Buffer) {
+  return viewOf(ctx, code, secret);
+}
+
+// Rating and reopening never act on a merged duplicate (the state machine refuses), so their
+// answers need no secret to name a merge target.
+async function viewOf(ctx: Ctx, code: string, secret: Buffer | null) {
   const m = await byCode(ctx, code);
   const events = await repo.listEvents(ctx.db, m.id);
   const category = await repo.findCategory(ctx.db, m.categoryCode);
@@ -36,7 +47,7 @@ export async function publicView(ctx: Ctx, code: string) {
     names,
     events,
     ctx.locale === 'en' ? (category?.nameEn ?? null) : (category?.nameZh ?? null),
-    target?.trackingCode ?? null,
+    target && secret ? sealMatterId(secret, 'open311-request', target.id) : null,
   );
 }
 
@@ -45,7 +56,7 @@ export async function rate(ctx: Ctx, code: string, input: { satisfaction: Satisf
   return inTransaction(ctx, async (tx) => {
     const m = await byCode(tx, code);
     const updated = await actAnonymously(tx, m, { action: 'rate', ...input }, 'resident');
-    return publicView(tx, updated.trackingCode);
+    return viewOf(tx, updated.trackingCode, null);
   });
 }
 
@@ -53,13 +64,15 @@ export async function reopen(ctx: Ctx, code: string, input: { reason: string }) 
   return inTransaction(ctx, async (tx) => {
     const m = await byCode(tx, code);
     const updated = await actAnonymously(tx, m, { action: 'reopen', reason: input.reason }, 'resident');
-    return publicView(tx, updated.trackingCode);
+    return viewOf(tx, updated.trackingCode, null);
   });
 }
 
 /** "Me too": follow an existing matter instead of filing the same problem again. */
 export async function follow(ctx: Ctx, code: string, input: { name?: string | null; phone: string }) {
-  return followMatter(ctx, await byCode(ctx, code), input);
+  const found = await byCode(ctx, code);
+  // Following a merged duplicate follows the matter it joined, but answers the caller's own code.
+  return { ...(await followMatter(ctx, found, input)), trackingCode: found.trackingCode };
 }
 
 /** Follow by the opaque token the similar-matters list gives: the tracking code stays private. */

@@ -3,6 +3,7 @@ import { type Ctx, readAll, requirePermission } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { loadVisible } from './access';
+import { allowedActions, readScope } from './policy';
 import { presentDetail, presentSummary } from './presenter';
 import type { MatterRow, QueueCursor } from './repository';
 import * as repo from './repository';
@@ -38,13 +39,14 @@ export async function queue(ctx: Ctx, q: { unitCode?: string; state?: MatterStat
   const actor = requirePermission(ctx, 'matter:read');
   const cursor = decodeCursor(q.after);
   let rows: MatterRow[];
-  if (actor.role === 'department') {
-    rows = actor.departmentId === null ? [] : await repo.queueByDepartment(ctx.db, actor.departmentId, cursor, q.limit + 1);
-  } else {
-    const scope = actor.unitCode ?? '';
-    const prefix = q.unitCode?.startsWith(scope) ? q.unitCode : scope;
+  // The queue is the actionable part of what the read policy allows (responsible, transfer target, active dispatch).
+  const scope = readScope(actor);
+  if (scope.kind === 'department') {
+    rows = await repo.queueByDepartment(ctx.db, scope.departmentId, cursor, q.limit + 1);
+  } else if (scope.kind === 'units') {
+    const prefix = q.unitCode?.startsWith(scope.prefix) ? q.unitCode : scope.prefix;
     rows = await repo.queueByUnit(ctx.db, prefix, q.state ?? null, cursor, q.limit + 1);
-  }
+  } else rows = [];
   const page = rows.slice(0, q.limit);
   const now = ctx.clock.now();
   const names = await namesFor(ctx, page);
@@ -66,7 +68,10 @@ export async function detail(ctx: Ctx, id: number) {
   ] as const);
   await recordAudit(ctx, { action: 'matter.view', entityType: 'matter', entityId: id, unitCode: m.unitCode });
   const followerPhones = followers.filter((f) => f.kind !== 'reporter' && f.phone).length;
-  return presentDetail(m, actor, ctx.clock.now(), await namesFor(ctx, [m]), events, dispatches, photos, followers.length, followerPhones);
+  const now = ctx.clock.now();
+  // The same rule act() applies, so the web shows exactly the buttons the server would accept.
+  const allowed = allowedActions(actor, m, { now, dispatches: dispatches.map((d) => d.dispatch) });
+  return presentDetail(m, actor, now, await namesFor(ctx, [m]), events, dispatches, photos, followers.length, followerPhones, allowed);
 }
 
 export async function photo(ctx: Ctx, id: number, photoId: number) {

@@ -1,9 +1,9 @@
 import type { MatterState } from '@jiceng/shared';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { publish } from '../../platform/events/publish';
 import { recordAudit } from '../audit/service';
-import { emitMatterEvent } from './events';
-import { notifyTransition } from './notify';
+import { matterChanged, snapshotOf } from './events';
 import type { MatterInsert, MatterRow } from './repository';
 import * as repo from './repository';
 
@@ -21,9 +21,10 @@ export interface TransitionWrite {
 }
 
 /**
- * The one way a matter changes: a version-checked update, its event row, the audit row, the
- * notifications and the listeners (webhook outbox …), all on the caller's transaction.
- * Throws CONFLICT when someone else moved the matter first.
+ * The one way a matter changes: a version-checked update, its event row and the audit row on the
+ * caller's transaction, and the `matter.changed` domain event that the inbox, the chats, the
+ * metrics and the similar index react to after the commit. Throws CONFLICT when someone else
+ * moved the matter first.
  */
 export async function writeTransition(tx: Ctx, m: MatterRow, w: TransitionWrite): Promise<MatterRow> {
   const now = tx.clock.now();
@@ -50,34 +51,16 @@ export async function writeTransition(tx: Ctx, m: MatterRow, w: TransitionWrite)
     before: { state: m.state, version: m.version, responsibleUnitCode: m.responsibleUnitCode },
     after: { state: w.to, version: updated.version, responsibleUnitCode: updated.responsibleUnitCode, ...(w.data ?? {}) },
   });
-  await notifyTransition(tx, updated, w.action, eventId, w.notifyAlso);
-  await emitMatterEvent(tx, eventPayload(updated, eventId, w.action, m.state, now, tx.actor?.userId ?? null, w.data ?? null));
-  return updated;
-}
-
-export function eventPayload(
-  m: MatterRow,
-  eventId: number,
-  action: string,
-  fromState: MatterState | null,
-  at: Date,
-  actorUserId: number | null,
-  data: Record<string, unknown> | null,
-) {
-  return {
-    eventId,
+  await publish(tx, matterChanged, {
     matterId: m.id,
-    trackingCode: m.trackingCode,
-    action,
-    fromState,
-    toState: m.state,
-    unitCode: m.unitCode,
-    responsibleUnitCode: m.responsibleUnitCode,
-    categoryCode: m.categoryCode,
-    urgency: m.urgency,
-    at,
-    actorUserId,
-    data,
-    matter: m,
-  };
+    eventId,
+    action: w.action,
+    fromState: m.state,
+    toState: w.to,
+    actorUserId: tx.actor?.userId ?? null,
+    data: w.data ?? null,
+    notifyAlso: w.notifyAlso ?? [],
+    matter: snapshotOf(updated),
+  });
+  return updated;
 }

@@ -1,20 +1,19 @@
 import { initialDeadlines, levelOfCode, type MatterState, type ReporterKind, stageDeadline, type Urgency } from '@jiceng/shared';
-import { reserveId } from '../../db/id-pool';
-import { type Ctx, requirePermission, requireScope } from '../../platform/context';
-import { inOneStatement } from '../../platform/one-statement';
+import { sql } from 'drizzle-orm';
 import { isForeignKeyViolation } from '../../db/errors';
+import { type Ctx, requirePermission, requireScope } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { publishCtes } from '../../platform/events/repository';
+import { wake } from '../../platform/events/wake';
 import { ttlCache } from '../../platform/ttl-cache';
-import { recordAudit } from '../audit/service';
+import { auditInsertSelect, auditRowOf } from '../audit/service';
 import { loadHousehold } from '../households/access';
 import * as householdLookup from '../households/lookup';
 import * as orgLookup from '../org/lookup';
 import { requireCategory } from './categories';
 import { newTrackingCode, PHOTO_MAX_BYTES, sniffImage, verifyHouseholdReportToken } from './codes';
-import { emitMatterEvent } from './events';
-import { notifyTransition } from './notify';
-import { eventPayload } from './record';
-import type { CategoryRow } from './repository';
+import { type MatterSnapshot, matterChanged, snapshotOf } from './events';
+import type { CategoryRow, MatterRow } from './repository';
 import * as repo from './repository';
 
 export interface ReportInput {
@@ -30,6 +29,8 @@ export interface ReportInput {
   hideReporter?: boolean;
   /** Base64 of one JPEG/PNG/WebP image, at most 5 MB once decoded. */
   photo?: string | null;
+  /** The reporting page's key for this draft: a retry with it returns the first report. */
+  clientKey?: string | null;
 }
 
 /** Decodes and checks a photo by its bytes, not by what the client claims. */
@@ -76,79 +77,87 @@ export async function createMatter(ctx: Ctx, input: NewMatter) {
   }
 }
 
-// The whole report is one statement: the matter, its first event, reporter, photo, audit row,
-// inbox and robot messages and the listeners' rows (platform/one-statement.ts).
+// The whole report is one statement (repository.insertReport): matter, first event, reporter,
+// photo, audit row and the `matter.changed` event; inbox, chats, metrics and the similar index
+// react to that event after the commit.
 async function insertNewMatter(ctx: Ctx, input: NewMatter, category: CategoryRow, photo: ReturnType<typeof decodePhoto>) {
-  const base = ctx.base ?? ctx.db;
-  const [matterId, eventId] = await Promise.all([reserveId(base, 'matters'), reserveId(base, 'matter_events')]);
-  return inOneStatement(ctx, async (tx) => {
-    const now = tx.clock.now();
-    const urgency = input.urgency ?? category.defaultUrgency;
-    const { respondBy, resolveBy } = initialDeadlines(now, urgency, category);
-    const village = input.unitCode.slice(0, 12);
-    const responsible = input.initialState === 'triaged' ? village : input.unitCode;
-    const m = await repo.deferInsertMatter(
-      tx,
-      {
-        id: matterId,
-        trackingCode: newTrackingCode(),
-        unitCode: input.unitCode,
-        householdId: input.householdId ?? null,
-        categoryCode: category.code,
-        urgency,
-        state: input.initialState,
-        description: input.description,
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
-        reporterKind: input.reporterKind,
-        reporterName: input.reporterName ?? null,
-        reporterPhone: input.reporterPhone ?? null,
-        reporterUserId: input.reporterUserId,
-        hideReporter: input.hideReporter ?? false,
-        responsibleUnitCode: responsible,
-        firstUnitCode: responsible,
-        respondBy,
-        resolveBy,
-        stageDeadline: stageDeadline(input.initialState, now, { urgency, category, resolveBy }),
-        createdAt: now,
-        updatedAt: now,
-      },
-      {
-        id: eventId,
-        matterId,
-        fromState: null,
-        toState: input.initialState,
-        action: 'report',
-        actorUserId: tx.actor?.userId ?? null,
-        actorUnitCode: tx.actor?.unitCode ?? null,
-        actorKind: tx.actor ? 'user' : input.reporterKind === 'api' ? 'api' : 'resident',
-        note: null,
-        publicNote: null,
-        at: now,
-        data: { categoryCode: category.code, urgency, photo: photo !== null, householdId: input.householdId ?? null },
-      },
-    );
-    if (input.reporterPhone || input.reporterUserId)
-      await repo.deferAddFollower(tx, {
-        matterId,
-        kind: 'reporter',
-        userId: input.reporterUserId,
-        name: input.reporterName ?? null,
-        phone: input.reporterPhone ?? null,
-        createdAt: now,
-      });
-    if (photo) await repo.deferInsertPhoto(tx, { matterId, mime: photo.mime, size: photo.data.length, data: photo.data, createdAt: now });
-    await recordAudit(tx, {
-      action: 'matter.report',
-      entityType: 'matter',
-      entityId: m.id,
-      unitCode: m.unitCode,
-      after: { trackingCode: m.trackingCode, categoryCode: m.categoryCode, urgency, state: m.state, reporterKind: m.reporterKind },
-    });
-    await notifyTransition(tx, m, 'report', eventId);
-    await emitMatterEvent(tx, eventPayload(m, eventId, 'report', null, now, tx.actor?.userId ?? null, null));
-    return m;
+  const now = ctx.clock.now();
+  const urgency = input.urgency ?? category.defaultUrgency;
+  const { respondBy, resolveBy } = initialDeadlines(now, urgency, category);
+  const responsible = input.initialState === 'triaged' ? input.unitCode.slice(0, 12) : input.unitCode;
+  const row = {
+    trackingCode: newTrackingCode(),
+    unitCode: input.unitCode,
+    householdId: input.householdId ?? null,
+    categoryCode: category.code,
+    urgency,
+    state: input.initialState,
+    description: input.description,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    reporterKind: input.reporterKind,
+    reporterName: input.reporterName ?? null,
+    reporterPhone: input.reporterPhone ?? null,
+    reporterUserId: input.reporterUserId,
+    hideReporter: input.hideReporter ?? false,
+    responsibleUnitCode: responsible,
+    firstUnitCode: responsible,
+    respondBy,
+    resolveBy,
+    stageDeadline: stageDeadline(input.initialState, now, { urgency, category, resolveBy }),
+    createdAt: now,
+    updatedAt: now,
+    clientKey: input.clientKey ?? null,
+  };
+  const snapshot = { ...snapshotOf({ ...row, id: 0, transferToUnitCode: null } as MatterRow) } as Partial<MatterSnapshot>;
+  delete snapshot.id;
+  const payload = { action: 'report', fromState: null, toState: row.state, actorUserId: ctx.actor?.userId ?? null, data: null, notifyAlso: [] };
+  const audit = auditRowOf(ctx, {
+    action: 'matter.report',
+    entityType: 'matter',
+    unitCode: row.unitCode,
+    after: { trackingCode: row.trackingCode, categoryCode: row.categoryCode, urgency, state: row.state, reporterKind: row.reporterKind },
   });
+  const created = await repo.insertReport(ctx.db, {
+    matter: row,
+    event: {
+      actorUserId: ctx.actor?.userId ?? null,
+      actorUnitCode: ctx.actor?.unitCode ?? null,
+      actorKind: ctx.actor ? 'user' : input.reporterKind === 'api' ? 'api' : 'resident',
+      data: { categoryCode: category.code, urgency, photo: photo !== null, householdId: input.householdId ?? null },
+    },
+    follower:
+      input.reporterPhone || input.reporterUserId
+        ? { userId: input.reporterUserId, name: input.reporterName ?? null, phone: input.reporterPhone ?? null }
+        : null,
+    photo: photo ? { mime: photo.mime, size: photo.data.length, data: photo.data } : null,
+    audit: auditInsertSelect(audit, sql`m.id::text`, sql`from m`),
+    publish: publishCtes(
+      'pub',
+      matterChanged.type,
+      sql`${JSON.stringify(payload)}::jsonb || jsonb_build_object('matterId', m.id, 'eventId', ev.id, 'matter', ${JSON.stringify(snapshot)}::jsonb || jsonb_build_object('id', m.id))`,
+      now,
+      sql`from m, ev`,
+    ),
+  });
+  if (created) {
+    wake();
+    return created.matter;
+  }
+  return sameDraft(ctx, input);
+}
+
+/** The report a retried draft already filed: the same answer, never a second matter. */
+async function sameDraft(ctx: Ctx, input: NewMatter): Promise<MatterRow> {
+  const first = input.clientKey ? await repo.findMatterByClientKey(ctx.db, input.clientKey) : null;
+  const same =
+    first !== null &&
+    first.unitCode === input.unitCode &&
+    first.description === input.description &&
+    first.categoryCode === input.categoryCode &&
+    first.reporterUserId === input.reporterUserId;
+  if (!first || !same) throw new AppError('MATTER_CLIENT_KEY_REUSED', {}, { field: 'clientKey' });
+  return first;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { FINAL_STATES, type MatterState } from '@jiceng/shared';
 import { and, asc, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { deferWrite, type InsertValues, placeholders, prebuilt, type WriteTarget } from '../../db/prebuilt';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import { escapeLike } from '../../db/like';
 import { departments, units } from '../org/tables';
 import { matterCategories, matterDispatches, matterEvents, matterFollowers, matterPhotos, matters } from './tables';
@@ -12,52 +12,100 @@ export type CategoryRow = typeof matterCategories.$inferSelect;
 export type EventRow = typeof matterEvents.$inferSelect;
 export type DispatchRow = typeof matterDispatches.$inferSelect;
 
-const NEW_MATTER_KEYS = [
-  'trackingCode',
-  'unitCode',
-  'householdId',
-  'categoryCode',
-  'urgency',
-  'state',
-  'description',
-  'lat',
-  'lng',
-  'reporterKind',
-  'reporterName',
-  'reporterPhone',
-  'reporterUserId',
-  'hideReporter',
-  'responsibleUnitCode',
-  'firstUnitCode',
-  'respondBy',
-  'resolveBy',
-  'stageDeadline',
-  'createdAt',
-  'updatedAt',
-] as const;
-/** A new matter names every column the intake sets (null where unknown), so one prebuilt INSERT serves all. */
-export type NewMatterRow = InsertValues<typeof matters, typeof NEW_MATTER_KEYS>;
-// The id comes from db/id-pool.ts, so that the rows pointing to the matter go in the same statement.
-const insertMatterQuery = prebuilt<unknown, NewMatterRow & { id: number }>((db) =>
-  db
-    .insert(matters)
-    .overridingSystemValue()
-    .values(placeholders(['id', ...NEW_MATTER_KEYS] as const)),
-);
+/** Every column the intake sets (null where unknown). */
+export type NewMatterRow = Pick<
+  MatterInsert,
+  | 'trackingCode'
+  | 'unitCode'
+  | 'householdId'
+  | 'categoryCode'
+  | 'urgency'
+  | 'state'
+  | 'description'
+  | 'lat'
+  | 'lng'
+  | 'reporterKind'
+  | 'reporterName'
+  | 'reporterPhone'
+  | 'reporterUserId'
+  | 'hideReporter'
+  | 'responsibleUnitCode'
+  | 'firstUnitCode'
+  | 'respondBy'
+  | 'resolveBy'
+  | 'stageDeadline'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'clientKey'
+>;
 
-/** What the database fills in itself for a new matter: every other column's default, or null. */
-const MATTER_DEFAULTS = Object.fromEntries(
-  Object.entries(getTableColumns(matters)).map(([key, column]) => [key, column.default === undefined ? null : column.default]),
-) as unknown as MatterRow;
+export interface ReportWrite {
+  matter: NewMatterRow;
+  event: { actorUserId: number | null; actorUnitCode: string | null; actorKind: string; data: Record<string, unknown> };
+  follower: { userId: number | null; name: string | null; phone: string | null } | null;
+  photo: { mime: string; size: number; data: Buffer } | null;
+  /** The audit row (its entity id is the new matter's). */
+  audit: SQL;
+  /** The domain event's CTEs (platform/events publishCtes over `from m, ev`). */
+  publish: SQL;
+}
+
+const MATTER_COLUMNS = Object.entries(getTableColumns(matters)).map(([key, column]) => ({ key, name: toSnakeCase(key), column }));
+
+/** A `returning *` row of matters as drizzle would map it (snake_case names, driver values). */
+function mapMatterRow(raw: Record<string, unknown>): MatterRow {
+  const out: Record<string, unknown> = {};
+  for (const { key, name, column } of MATTER_COLUMNS) {
+    const v = raw[name];
+    out[key] = v == null ? null : column.mapFromDriverValue(v);
+  }
+  return out as MatterRow;
+}
 
 /**
- * Queues a new matter and its first event (ids reserved by the caller): the matter row as the
- * database will hold it is known without reading it back (matters.api.test.ts compares the two).
+ * The report in one statement (one round trip, atomic by itself, no BEGIN/COMMIT): the matter,
+ * its first event, reporter, photo, audit row and domain event, each a CTE reading the new ids,
+ * and the new row read back with RETURNING. A client key seen before inserts nothing and answers
+ * null (the caller then returns the first report).
  */
-export async function deferInsertMatter(target: WriteTarget, row: NewMatterRow & { id: number }, event: NewEventRow & { id: number }): Promise<MatterRow> {
-  await insertMatterQuery.defer(target, row);
-  await insertEventWithId.defer(target, event);
-  return { ...MATTER_DEFAULTS, ...row };
+export async function insertReport(db: Executor, w: ReportWrite): Promise<{ matter: MatterRow; eventId: number } | null> {
+  const r = w.matter;
+  const statement = sql`with m as (
+      insert into ${matters} (tracking_code, unit_code, household_id, category_code, urgency, state, description, lat, lng, reporter_kind,
+        reporter_name, reporter_phone, reporter_user_id, hide_reporter, responsible_unit_code, first_unit_code, respond_by, resolve_by,
+        stage_deadline, created_at, updated_at, client_key)
+      values (${r.trackingCode}, ${r.unitCode}, ${r.householdId ?? null}::bigint, ${r.categoryCode}, ${r.urgency}, ${r.state}, ${r.description},
+        ${r.lat ?? null}::double precision, ${r.lng ?? null}::double precision, ${r.reporterKind}, ${r.reporterName ?? null}::text,
+        ${r.reporterPhone ?? null}::text, ${r.reporterUserId ?? null}::integer, ${r.hideReporter ?? false}, ${r.responsibleUnitCode},
+        ${r.firstUnitCode}, ${r.respondBy}::timestamptz, ${r.resolveBy}::timestamptz, ${r.stageDeadline}::timestamptz,
+        ${r.createdAt}::timestamptz, ${r.updatedAt}::timestamptz, ${r.clientKey ?? null}::text)
+      on conflict (client_key) where client_key is not null do nothing
+      returning *
+    ), ev as (
+      insert into ${matterEvents} (matter_id, from_state, to_state, action, actor_user_id, actor_unit_code, actor_kind, at, data)
+      select m.id, null, m.state, 'report', ${w.event.actorUserId}::integer, ${w.event.actorUnitCode}::text, ${w.event.actorKind},
+        m.created_at, ${JSON.stringify(w.event.data)}::jsonb from m
+      returning id
+    ), f as (
+      insert into ${matterFollowers} (matter_id, kind, user_id, name, phone, created_at)
+      select m.id, 'reporter', ${w.follower?.userId ?? null}::integer, ${w.follower?.name ?? null}::text, ${w.follower?.phone ?? null}::text,
+        m.created_at from m where ${w.follower !== null}
+      on conflict do nothing
+    ), p as (
+      insert into ${matterPhotos} (matter_id, mime, size, data, created_at)
+      select m.id, ${w.photo?.mime ?? null}::text, ${w.photo?.size ?? null}::integer, ${w.photo?.data ?? null}::bytea, m.created_at
+      from m where ${w.photo !== null}
+    ), a as (${w.audit}), ${w.publish}
+    select m.*, ev.id as "event_id_" from m, ev`;
+  const res = (await db.execute(statement)) as unknown as { rows: Record<string, unknown>[] };
+  const raw = res.rows[0];
+  if (!raw) return null;
+  return { matter: mapMatterRow(raw), eventId: Number(raw.event_id_) };
+}
+
+export async function findMatterByClientKey(db: Executor, clientKey: string): Promise<MatterRow | null> {
+  const [row] = await db.select().from(matters).where(eq(matters.clientKey, clientKey));
+  return row ?? null;
 }
 
 export async function findMatter(db: Executor, id: number): Promise<MatterRow | null> {
@@ -80,21 +128,10 @@ export async function updateIfVersion(db: Executor, id: number, version: number,
   return row ?? null;
 }
 
-const EVENT_KEYS = ['matterId', 'fromState', 'toState', 'action', 'actorUserId', 'actorUnitCode', 'actorKind', 'note', 'publicNote', 'at', 'data'] as const;
-export type NewEventRow = InsertValues<typeof matterEvents, typeof EVENT_KEYS>;
-const insertEventQuery = prebuilt<{ id: number }[], NewEventRow>((db) =>
-  db.insert(matterEvents).values(placeholders(EVENT_KEYS)).returning({ id: matterEvents.id }),
-);
-
-const insertEventWithId = prebuilt<unknown, NewEventRow & { id: number }>((db) =>
-  db
-    .insert(matterEvents)
-    .overridingSystemValue()
-    .values(placeholders(['id', ...EVENT_KEYS] as const)),
-);
+export type NewEventRow = Omit<typeof matterEvents.$inferInsert, 'id'>;
 
 export async function insertEvent(db: Executor, row: NewEventRow): Promise<number> {
-  const [created] = await insertEventQuery(db, row);
+  const [created] = await db.insert(matterEvents).values(row).returning({ id: matterEvents.id });
   return (created as { id: number }).id;
 }
 
@@ -154,13 +191,12 @@ export async function findActiveDispatch(db: Executor, matterId: number, departm
   return row ?? null;
 }
 
-export async function hasAnyDispatch(db: Executor, matterId: number, departmentId: number): Promise<boolean> {
-  const rows = await db
-    .select({ id: matterDispatches.id })
+/** Every dispatch (active or past) of a matter to one department: what the read and act policies need. */
+export function dispatchesOfDepartment(db: Executor, matterId: number, departmentId: number) {
+  return db
+    .select({ departmentId: matterDispatches.departmentId, active: matterDispatches.active, checkedInAt: matterDispatches.checkedInAt })
     .from(matterDispatches)
-    .where(and(eq(matterDispatches.matterId, matterId), eq(matterDispatches.departmentId, departmentId)))
-    .limit(1);
-  return rows.length > 0;
+    .where(and(eq(matterDispatches.matterId, matterId), eq(matterDispatches.departmentId, departmentId)));
 }
 
 export async function updateDispatch(db: Executor, id: number, patch: Partial<typeof matterDispatches.$inferInsert>) {
@@ -191,11 +227,6 @@ export async function addFollower(db: Executor, row: typeof matterFollowers.$inf
   return created.length > 0;
 }
 
-/** A follower nothing reads back in the same unit of work (the reporter of a new matter). */
-export async function deferAddFollower(target: WriteTarget, row: typeof matterFollowers.$inferInsert): Promise<void> {
-  await deferWrite(target, target.db.insert(matterFollowers).values(row).onConflictDoNothing());
-}
-
 export function listFollowers(db: Executor, matterIds: number[]) {
   return db.select().from(matterFollowers).where(inArray(matterFollowers.matterId, matterIds));
 }
@@ -212,10 +243,6 @@ export async function moveFollowers(db: Executor, fromId: number, toId: number, 
 export async function insertPhoto(db: Executor, row: typeof matterPhotos.$inferInsert) {
   const [created] = await db.insert(matterPhotos).values(row).returning({ id: matterPhotos.id });
   return (created as { id: number }).id;
-}
-
-export async function deferInsertPhoto(target: WriteTarget, row: typeof matterPhotos.$inferInsert): Promise<void> {
-  await deferWrite(target, target.db.insert(matterPhotos).values(row));
 }
 
 export function listPhotoMeta(db: Executor, matterId: number) {
@@ -303,3 +330,22 @@ export function findOverdue(db: Executor, now: Date, limit: number) {
 }
 
 export const FINAL: readonly MatterState[] = FINAL_STATES;
+
+/** What a notice or a chat card shows of each matter (handlers read it after the change committed). */
+export async function textsOf(db: Executor, ids: number[]): Promise<Map<number, { trackingCode: string; description: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: matters.id, trackingCode: matters.trackingCode, description: matters.description })
+    .from(matters)
+    .where(inArray(matters.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The matters as they stand now (handlers of state: metrics facts, the similar index). */
+export async function findMatters(db: Executor, ids: number[]): Promise<MatterRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(matters)
+    .where(inArray(matters.id, [...new Set(ids)]));
+}

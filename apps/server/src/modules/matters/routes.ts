@@ -8,7 +8,6 @@ import { loadHousehold } from '../households/access';
 import * as categories from './categories';
 import { householdReportToken, serverSecret } from './codes';
 import * as queue from './queue';
-import { registerMatterHoldings } from './holdings';
 import { reportAsHandler } from './report';
 import { revealContacts } from './reveal';
 import * as s from './schemas';
@@ -20,7 +19,6 @@ const tags = ['matters'];
 /** The handlers' side of the closed loop (logged-in users). */
 export function matterRoutes(config: Config): FastifyPluginAsyncZod {
   return async (app) => {
-    registerMatterHoldings();
     app.post(
       '/matters',
       {

@@ -55,6 +55,11 @@ const reportFields = {
   reporterPhone: phone.nullable().optional(),
   hideReporter: z.boolean().optional(),
   photo,
+  // One per draft on the reporting page: a retry after a lost answer returns the first report.
+  clientKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, '草稿编号应为 16–64 位字母、数字、- 或 _ / clientKey is 16–64 letters, digits, - or _')
+    .optional(),
 };
 
 export const reportBody = z.object({ ...reportFields, unitCode: unitCode.optional(), householdId: z.number().int().positive().optional() });
@@ -143,6 +148,14 @@ export const revealContactsOut = z.object({
   matterId: z.number(),
   reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable() }),
   followers: z.array(z.object({ name: z.string().nullable(), phone: z.string(), kind: z.enum(['reporter', 'follower', 'merged']) })),
+  /** The texts as written, phones and ID numbers unmasked (the detail masks them). */
+  texts: z.object({
+    description: z.string(),
+    resolution: z.string().nullable(),
+    feedbackMessage: z.string().nullable(),
+    closeReason: z.string().nullable(),
+    events: z.array(z.object({ id: z.number(), note: z.string().nullable(), publicNote: z.string().nullable() })),
+  }),
 });
 
 // ---- Responses: exactly what the presenters and services return (zod drops a key it does not
@@ -233,6 +246,10 @@ export const matterDetailOut = matterSummaryOut.extend({
   closedAt: time.nullable(),
   followerCount: z.number(),
   followerPhones: z.number(),
+  /** Phones or ID numbers were masked in this matter's texts: the audited reveal shows them. */
+  textsMasked: z.boolean(),
+  /** What this user may do now, decided by the server's policy (matters/policy.ts `canAct`). */
+  allowedActions: z.array(z.enum(MATTER_ACTIONS as [MatterAction, ...MatterAction[]])),
   photos: z.array(z.object({ id: z.number(), mime: z.enum(PHOTO_TYPES), size: z.number(), url: z.string() })),
   dispatches: z.array(
     z.object({

@@ -98,6 +98,8 @@ export const matters = pgTable(
     createdAt: tz().notNull(),
     updatedAt: tz().notNull(),
     closedAt: tz(),
+    /** The reporting page's key for one draft: a retried report returns the first one instead of filing twice. */
+    clientKey: text(),
   },
   (t) => [
     // The queues read open matters only (a tenth of the table after a few years). A village's or a
@@ -114,6 +116,7 @@ export const matters = pgTable(
     index('matters_created').on(t.createdAt),
     index('matters_household').on(t.householdId),
     index('matters_merged_into').on(t.mergedIntoId),
+    uniqueIndex('matters_client_key').on(t.clientKey).where(sql`${t.clientKey} is not null`),
   ],
 );
 

@@ -18,7 +18,8 @@ import {
 import { type Actor, type Ctx, inTransaction, requireActor } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import * as orgLookup from '../org/lookup';
-import { loadVisible, requireActScope } from './access';
+import { loadReadable, scopeError } from './access';
+import { actRefusal, canRead, mergeTargetRefusal } from './policy';
 import { requireCategory } from './categories';
 import * as dispatch from './dispatch';
 import { ACTION_ZH, ROLE_ZH } from './labels';
@@ -189,9 +190,12 @@ async function plan(tx: Ctx, actor: Actor | null, m: MatterRow, cmd: MatterComma
     case 'merge': {
       const target = await repo.findMatter(tx.db, cmd.targetId);
       const bad = (reasonZh: string, reasonEn: string) => new AppError('MATTER_MERGE_TARGET', { reasonZh, reasonEn }, { field: 'targetId' });
-      if (!target || target.id === m.id) throw bad('请选择另一件诉求', 'choose another matter');
+      // A target the actor cannot read answers like a missing one (departments never merge: no dispatches needed).
+      if (!target || target.id === m.id || !canRead(actor as Actor, target)) throw bad('请选择另一件诉求', 'choose another matter');
       if (['closed', 'closedUnresolved', 'merged'].includes(target.state)) throw bad('目标诉求已关闭或已被合并', 'the target is closed or merged itself');
-      if (!target.unitCode.startsWith(m.unitCode.slice(0, 6))) throw bad('只能合并本区内的诉求', 'merge within the district only');
+      const where = mergeTargetRefusal(actor as Actor, m, target);
+      if (where === 'village') throw bad('只能合并同一村（社区）的诉求', 'merge within the same village only');
+      if (where === 'scope') throw bad('目标诉求已不在您的办理环节', 'the target is no longer at a stage you handle');
       await repo.moveFollowers(tx.db, m.id, target.id, m.trackingCode, now);
       if (m.reporterUserId)
         await repo.addFollower(tx.db, { matterId: target.id, kind: 'merged', userId: m.reporterUserId, viaTrackingCode: m.trackingCode, createdAt: now });
@@ -248,14 +252,12 @@ async function plan(tx: Ctx, actor: Actor | null, m: MatterRow, cmd: MatterComma
  */
 export async function act(ctx: Ctx, id: number, cmd: MatterCommand, version: number) {
   const actor = requireActor(ctx);
-  const role = matterActorOf(actor.role);
-  if (!role) throw new AppError('FORBIDDEN', { permission: 'matter:handle' });
+  if (!matterActorOf(actor.role)) throw new AppError('FORBIDDEN', { permission: 'matter:handle' });
   return inTransaction(ctx, async (tx) => {
-    const m = await loadVisible(tx, id);
+    const { m, dispatches } = await loadReadable(tx, id);
     if (m.version !== version) throw new AppError('CONFLICT', {}, { field: 'version' });
-    const r = refusal(m, cmd.action, role, tx.clock.now(), DEFAULT_LIMITS);
-    if (r) throw refuse(r);
-    requireActScope(actor, m, cmd.action);
+    const r = actRefusal(actor, m, cmd.action, { now: tx.clock.now(), dispatches });
+    if (r) throw r.kind === 'machine' ? refuse(r.refusal) : scopeError(r, cmd.action, m.state);
     const updated = await writeTransition(tx, m, await plan(tx, actor, m, cmd));
     return { id: updated.id, state: updated.state, version: updated.version };
   });

@@ -1,7 +1,8 @@
 import { excluded, type InsertValues, placeholders, prebuilt } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
-import type { MatterEvent } from '../matters/events';
+import { eventHandler } from '../../platform/events/define';
 import * as matterLookup from '../matters/lookup';
+import type { MatterRow } from '../matters/lookup';
 import { matterFacts } from './tables';
 
 const FACT_KEYS = [
@@ -30,11 +31,10 @@ const upsertFacts = prebuilt<unknown, FactsRow>((db) =>
     .onConflictDoUpdate({ target: matterFacts.matterId, set: excluded(matterFacts, FACT_KEYS) }),
 );
 
-/** Copies what the rates need from the matter as it stands after the event (same transaction). */
-export async function recordFacts(ctx: Ctx, e: Pick<MatterEvent, 'action' | 'matter'>): Promise<void> {
-  const m = e.matter;
+/** Copies what the rates need from the matter as it stands now. */
+export async function recordFacts(ctx: Ctx, m: MatterRow, action: string): Promise<void> {
   // A new matter has no dispatches yet: spare every report that read.
-  const dispatches = e.action === 'report' ? [] : await matterLookup.listDispatches(ctx, m.id);
+  const dispatches = action === 'report' ? [] : await matterLookup.listDispatches(ctx, m.id);
   const lead = dispatches.filter((d) => d.dispatch.role === 'lead').at(-1)?.dispatch;
   const row: FactsRow = {
     matterId: m.id,
@@ -54,5 +54,19 @@ export async function recordFacts(ctx: Ctx, e: Pick<MatterEvent, 'action' | 'mat
     reopenCount: m.reopenCount,
     leadDepartmentId: lead?.departmentId ?? null,
   };
-  await upsertFacts.defer(ctx, row, `matter_facts:${m.id}`);
+  await upsertFacts(ctx.db, row);
 }
+
+/**
+ * After every transition: the facts of each matter the batch touched, from its current row, so
+ * events of one matter handled in any order (several instances) leave the right facts.
+ */
+export const factsHandler = eventHandler<matterLookup.MatterChanged>({
+  name: 'metrics.facts',
+  event: matterLookup.matterChanged,
+  async handle(ctx, events) {
+    const reportOnly = new Map<number, boolean>();
+    for (const e of events) reportOnly.set(e.payload.matterId, (reportOnly.get(e.payload.matterId) ?? true) && e.payload.action === 'report');
+    for (const m of await matterLookup.findMatters(ctx, [...reportOnly.keys()])) await recordFacts(ctx, m, reportOnly.get(m.id) ? 'report' : 'change');
+  },
+});

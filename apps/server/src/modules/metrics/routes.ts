@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileResponse, XLSX } from '../../platform/openapi';
-import { onMatterEvent } from '../matters/events';
 import { metricsWorkbook } from './export';
-import { recordFacts } from './facts';
 import { matterMetrics, RATES } from './service';
 
 const tags = ['metrics'];
@@ -24,13 +22,8 @@ const query = z.object({
 });
 const fraction = z.object({ num: z.number(), den: z.number(), rate: z.number().nullable() });
 const row = z.object({ key: z.string(), name: z.string(), ...Object.fromEntries(RATES.map((r) => [r, fraction])) });
-let installed = false;
 
 export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
-  if (!installed) {
-    installed = true;
-    onMatterEvent(recordFacts);
-  }
   app.get(
     '/metrics/matters',
     {

@@ -1,18 +1,14 @@
 import { countInSubtree } from '../../db/like';
 import type { Ctx } from '../../platform/context';
-import { type HoldingsCheck, registerHoldingsCheck } from '../org/holdings';
+import type { HoldingsCheck } from '../org/holdings';
 import { apiKeys } from './tables';
 
 /**
  * API keys bound to the unit, revoked ones included: a key is revoked, never deleted (the audit
  * names it), so a unit that ever had a key stays.
  */
-const apiKeyHoldings: HoldingsCheck = {
+export const apiKeyHoldings: HoldingsCheck = {
   zh: '个接口密钥',
   en: 'API keys',
   count: (ctx: Ctx, unitCode: string) => countInSubtree(ctx.db, apiKeys, apiKeys.unitCode, unitCode),
 };
-
-export function registerApiKeyHoldings(): void {
-  registerHoldingsCheck(apiKeyHoldings);
-}

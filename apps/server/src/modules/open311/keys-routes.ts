@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerApiKeyHoldings } from './holdings';
 import { createKey, listKeys, revokeKey } from './keys';
 
 const tags = ['open311'];
@@ -17,7 +16,6 @@ const keyOut = z.object({
 
 /** Admin of Open311 API keys (permission matter:config). */
 export const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
-  registerApiKeyHoldings();
   app.get('/api-keys', { config: { access: 'matter:config' }, schema: { tags, summary: 'API keys in scope', response: { 200: z.array(keyOut) } } }, (req) =>
     listKeys(req.ctx),
   );

@@ -52,6 +52,7 @@ describe('Open311 GeoReport v2', () => {
   });
 
   let requestId = '';
+  let trackingCode = '';
   it('takes a form-encoded report and a JSON one, as reporter kind api', async () => {
     const res = await t.request({
       method: 'POST',
@@ -69,13 +70,16 @@ describe('Open311 GeoReport v2', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const [created] = res.json();
-    expect(created.service_request_id).toMatch(/^[0-9A-Z]{10}$/);
+    // A public id, not the tracking code; the client that filed it gets the resident's receipt once.
+    expect(created.service_request_id).toMatch(/^[0-9a-z]{26}$/);
+    expect(created.tracking_code).toMatch(/^[0-9A-Z]{10}$/);
     expect(created.service_notice).toContain('已受理');
     requestId = created.service_request_id;
-    const stored = await t.database.db.execute(sql`select reporter_kind, reporter_name, lat from matters where tracking_code = ${requestId}`);
+    trackingCode = created.tracking_code;
+    const stored = await t.database.db.execute(sql`select reporter_kind, reporter_name, lat from matters where tracking_code = ${trackingCode}`);
     expect((stored as unknown as { rows: unknown[] }).rows[0]).toEqual({ reporter_kind: 'api', reporter_name: '张三', lat: null });
     const events = await t.database.db.execute(
-      sql`select e.actor_kind from matter_events e join matters m on m.id = e.matter_id where m.tracking_code = ${requestId}`,
+      sql`select e.actor_kind from matter_events e join matters m on m.id = e.matter_id where m.tracking_code = ${trackingCode}`,
     );
     expect((events as unknown as { rows: unknown[] }).rows).toEqual([{ actor_kind: 'api' }]);
 
@@ -86,7 +90,7 @@ describe('Open311 GeoReport v2', () => {
       ...from(),
     });
     expect(xml.statusCode, xml.body).toBe(201);
-    expect(xml.body).toMatch(/<service_requests><request><service_request_id>[0-9A-Z]{10}<\/service_request_id><service_notice>/);
+    expect(xml.body).toMatch(/<service_requests><request><service_request_id>[0-9a-z]{26}<\/service_request_id><service_notice>/);
   });
 
   it('answers spec errors for missing fields and bad keys, in JSON and XML', async () => {
@@ -171,9 +175,60 @@ describe('Open311 GeoReport v2', () => {
     expect(gone.statusCode).toBe(404);
     const token = await t.request({ method: 'GET', url: `/open311/v2/tokens/${requestId}.json` });
     expect(token.json()).toEqual([{ service_request_id: requestId, token: requestId }]);
+    // Upper case (as people retype it) names the same request.
+    expect((await t.request({ method: 'GET', url: `/open311/v2/requests/${requestId.toUpperCase()}.json` })).json()[0].service_request_id).toBe(requestId);
     const unknown = await t.request({ method: 'GET', url: '/open311/v2/nothing.xml' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('<errors><error><code>404</code>');
+  });
+
+  it('never publishes a tracking code, nor answers to one or to an internal id', async () => {
+    const all = await t.request({ method: 'GET', url: '/open311/v2/requests.json' });
+    const xml = await t.request({ method: 'GET', url: '/open311/v2/requests.xml' });
+    const codes = await t.database.db.execute(sql`select id, tracking_code from matters`);
+    const rows = (codes as unknown as { rows: { id: number | string; tracking_code: string }[] }).rows;
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const r of rows) {
+      expect(all.body).not.toContain(r.tracking_code);
+      expect(xml.body).not.toContain(r.tracking_code);
+    }
+    for (const item of all.json() as { service_request_id: string }[]) expect(item.service_request_id).toMatch(/^[0-9a-z]{26}$/);
+    // The receipt and the internal id find nothing through the public reads.
+    expect((await t.request({ method: 'GET', url: `/open311/v2/requests/${trackingCode}.json` })).statusCode).toBe(404);
+    expect((await t.request({ method: 'GET', url: `/open311/v2/requests.json?service_request_id=${trackingCode}` })).json()).toEqual([]);
+    expect((await t.request({ method: 'GET', url: `/open311/v2/requests/${rows[0]?.id}.json` })).statusCode).toBe(404);
+    expect((await t.request({ method: 'GET', url: `/open311/v2/tokens/${trackingCode}.json` })).statusCode).toBe(404);
+    // A public id is no receipt: the resident's routes do not take it.
+    const rate = await t.request({
+      method: 'POST',
+      url: `/api/public/matters/${requestId}/reopen`,
+      payload: { reason: '没修好' },
+      remoteAddress: '10.9.1.1',
+    });
+    expect(rate.statusCode).toBeGreaterThanOrEqual(400);
+    expect(rate.statusCode).toBeLessThan(500);
+    expect((await t.request({ method: 'GET', url: `/api/public/matters/${requestId}` })).statusCode).not.toBe(200);
+    // A forged id (one changed character) is refused.
+    const forged = `${requestId.slice(0, 10)}${requestId[10] === '0' ? '1' : '0'}${requestId.slice(11)}`;
+    expect((await t.request({ method: 'GET', url: `/open311/v2/requests/${forged}.json` })).statusCode).toBe(404);
+  });
+
+  it('masks phones and ID numbers typed into descriptions, full-width ones too', async () => {
+    const res = await t.request({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: {
+        api_key: key,
+        service_code: 'infrastructure',
+        address_id: GROUP,
+        description: '低保申请，身份证530303199001011234，电话１３９ ０８７４ ５６７８，座机0874-3012345',
+      },
+      ...from(),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [one] = (await t.request({ method: 'GET', url: `/open311/v2/requests/${res.json()[0].service_request_id}.json` })).json();
+    expect(one.description).toContain('低保申请');
+    for (const secret of ['19900101', '0874 5678', '１３９', '3012345', '1234']) expect(one.description).not.toContain(secret);
   });
 
   it('stops answering a revoked key and rate-limits one address', async () => {

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../platform/config';
 import { AppError } from '../../platform/errors';
+import { serverSecret } from '../matters/codes';
 import { contentType, errorBody, type Format, formatOf, Open311Error, toXml } from './format';
 import * as service from './service';
 
@@ -21,7 +23,11 @@ function send(reply: FastifyReply, format: Format, root: string, item: string, d
  * Open311 GeoReport v2 at /open311/v2 (outside /api: its own error format, API keys instead of
  * sessions). Bodies may be form-encoded (as the spec says) or JSON.
  */
-export const open311Routes: FastifyPluginAsync = async (app) => {
+export const open311Routes =
+  (config: Config): FastifyPluginAsync =>
+  async (app) => {
+  // Public request ids are sealed with the server secret (matters/public-ids.ts).
+  const secret = () => serverSecret(config);
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
@@ -63,18 +69,18 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
   app.post<P>('/requests.:format', cfg(write, 'apiKey'), async (req, reply) => {
     const format = formatOf(req.params.format);
     const body = { ...(req.query ?? {}), ...((req.body ?? {}) as Record<string, unknown>) };
-    return send(reply, format, 'service_requests', 'request', await service.createRequest(req.ctx, body), 201);
+    return send(reply, format, 'service_requests', 'request', await service.createRequest(req.ctx, body, secret()), 201);
   });
   app.get<P>('/requests.:format', cfg(read), async (req, reply) => {
     const format = formatOf(req.params.format);
-    return send(reply, format, 'service_requests', 'request', await service.listRequests(req.ctx, req.query));
+    return send(reply, format, 'service_requests', 'request', await service.listRequests(req.ctx, req.query, secret()));
   });
   app.get<P>('/requests/:id.:format', cfg(read), async (req, reply) => {
     const format = formatOf(req.params.format);
-    return send(reply, format, 'service_requests', 'request', await service.getRequest(req.ctx, req.params.id as string, req.query));
+    return send(reply, format, 'service_requests', 'request', await service.getRequest(req.ctx, req.params.id as string, req.query, secret()));
   });
   app.get<P>('/tokens/:token.:format', cfg(read), async (req, reply) => {
     const format = formatOf(req.params.format);
-    return send(reply, format, 'service_requests', 'request', await service.tokenLookup(req.ctx, req.params.token as string));
+    return send(reply, format, 'service_requests', 'request', await service.tokenLookup(req.ctx, req.params.token as string, secret()));
   });
 };

@@ -1,13 +1,13 @@
-import { isWithin, levelOfCode, type MatterState } from '@jiceng/shared';
+import { isWithin, levelOfCode, type MatterState, maskFreeText } from '@jiceng/shared';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { listCategories, requireCategory } from '../matters/categories';
-import { normalizeTrackingCode } from '../matters/codes';
 import * as matterLookup from '../matters/lookup';
 import type { MatterRow } from '../matters/lookup';
 import { createMatter } from '../matters/report';
 import * as orgLookup from '../org/lookup';
 import { listMattersFeed } from '../matters/feed';
+import { openMatterId, sealMatterId } from '../matters/public-ids';
 import { shortPublicText } from '../similar/service';
 import { Open311Error } from './format';
 import { resolveKey } from './keys';
@@ -35,6 +35,11 @@ export async function serviceDefinition(ctx: Ctx, code: string) {
   return { service_code: c.code, attributes: [] as unknown[] };
 }
 
+/** Open311's `service_request_id`: opaque, derived from the matter's id (matters/public-ids.ts). */
+export const publicRequestId = (secret: Buffer, id: number) => sealMatterId(secret, 'open311-request', id);
+
+const publicText = (s: string | null) => (s ? shortPublicText(maskFreeText(s), 2000) : null);
+
 async function keyOrFail(ctx: Ctx, key: unknown) {
   if (typeof key !== 'string' || key === '') throw new Open311Error(403, 'api_key is required');
   const row = await resolveKey(ctx, key);
@@ -60,7 +65,7 @@ function coord(body: Record<string, unknown>, name: 'lat' | 'long', limit: numbe
 }
 
 /** POST requests: one matter reported by another system (reporter kind `api`). */
-export async function createRequest(ctx: Ctx, body: Record<string, unknown>) {
+export async function createRequest(ctx: Ctx, body: Record<string, unknown>, secret: Buffer) {
   const key = await keyOrFail(ctx, body.api_key);
   const serviceCode = str(body, 'service_code', 40);
   if (!serviceCode) throw new Open311Error(400, 'service_code is required');
@@ -101,10 +106,19 @@ export async function createRequest(ctx: Ctx, body: Record<string, unknown>) {
     if (err instanceof AppError && err.status < 500) throw new Open311Error(err.status, err.message);
     throw err;
   });
-  return [{ service_request_id: m.trackingCode, service_notice: `已受理，响应时限 ${m.respondBy.toISOString()}`, account_id: null }];
+  // The tracking code is the resident's receipt (rating, reopening): only the client that filed the
+  // report for them gets it, in this answer, to pass on. Every read shows the public id only.
+  return [
+    {
+      service_request_id: publicRequestId(secret, m.id),
+      service_notice: `已受理，响应时限 ${m.respondBy.toISOString()}`,
+      account_id: null,
+      tracking_code: m.trackingCode,
+    },
+  ];
 }
 
-async function present(ctx: Ctx, rows: MatterRow[]) {
+async function present(ctx: Ctx, rows: MatterRow[], secret: Buffer) {
   const codes = new Set<string>();
   for (const m of rows) {
     for (const n of [12, 14, 16]) if (m.unitCode.length >= n) codes.add(m.unitCode.slice(0, n));
@@ -116,13 +130,14 @@ async function present(ctx: Ctx, rows: MatterRow[]) {
     const path = [12, 14, 16].filter((n) => m.unitCode.length >= n).map((n) => names.get(m.unitCode.slice(0, n)) ?? m.unitCode.slice(0, n));
     const c = categories.get(m.categoryCode);
     return {
-      service_request_id: m.trackingCode,
+      service_request_id: publicRequestId(secret, m.id),
       status: CLOSED.includes(m.state) ? 'closed' : 'open',
-      status_notes: m.closeReason ?? m.feedbackMessage ?? m.resolution ?? null,
       service_name: c ? (ctx.locale === 'en' ? c.nameEn : c.nameZh) : m.categoryCode,
       service_code: m.categoryCode,
-      // Residents write phone numbers into descriptions: long digit runs are masked here.
-      description: shortPublicText(m.description, 2000),
+      // Residents write phones and ID numbers into descriptions and handlers into their answers:
+      // both masked (then any other long digit run too) for this public read.
+      status_notes: publicText(m.closeReason ?? m.feedbackMessage ?? m.resolution),
+      description: shortPublicText(maskFreeText(m.description), 2000),
       agency_responsible: names.get(m.responsibleUnitCode) ?? m.responsibleUnitCode,
       service_notice: null,
       requested_datetime: m.createdAt.toISOString(),
@@ -147,12 +162,14 @@ function date(q: Record<string, unknown>, name: string): Date | undefined {
 }
 
 /** GET requests: by ids, or filtered (default: the last 90 days, at most 1000, newest first). */
-export async function listRequests(ctx: Ctx, q: Record<string, unknown>) {
+export async function listRequests(ctx: Ctx, q: Record<string, unknown>, secret: Buffer) {
   const key = typeof q.api_key === 'string' && q.api_key ? await keyOrFail(ctx, q.api_key) : null;
   const scope = key?.unitCode ?? '';
-  const ids =
-    typeof q.service_request_id === 'string' && q.service_request_id ? q.service_request_id.split(',').map((s) => normalizeTrackingCode(s)) : undefined;
-  if (ids && ids.length > 100) throw new Open311Error(400, 'at most 100 service_request_id values');
+  const given = typeof q.service_request_id === 'string' && q.service_request_id ? q.service_request_id.split(',') : undefined;
+  if (given && given.length > 100) throw new Open311Error(400, 'at most 100 service_request_id values');
+  // Only public ids name a request: a tracking code (or an internal id) finds nothing here.
+  const ids = given?.map((g) => openMatterId(secret, 'open311-request', g)).filter((id): id is number => id !== null);
+  if (ids?.length === 0) return [];
   const now = ctx.clock.now();
   const to = date(q, 'end_date') ?? now;
   const from = date(q, 'start_date') ?? new Date(to.getTime() - 90 * 86_400_000);
@@ -167,25 +184,30 @@ export async function listRequests(ctx: Ctx, q: Record<string, unknown>) {
   // Explicit ids are looked up regardless of the date window, as the spec says.
   const rows = await listMattersFeed(ctx, {
     scope,
-    trackingCodes: ids,
+    ids,
     categoryCode: serviceCode,
     from: ids ? undefined : from,
     to: ids ? undefined : to,
     states,
     limit: 1000,
   });
-  return present(ctx, rows);
+  return present(ctx, rows, secret);
 }
 
-export async function getRequest(ctx: Ctx, id: string, q: Record<string, unknown>) {
-  const rows = await listRequests(ctx, { ...q, service_request_id: id, status: undefined });
+export async function getRequest(ctx: Ctx, id: string, q: Record<string, unknown>, secret: Buffer) {
+  const rows = await listRequests(ctx, { ...q, service_request_id: id, status: undefined }, secret);
   if (rows.length === 0) throw new Open311Error(404, `service_request_id not found: ${id}`);
   return rows;
 }
 
-/** Requests are created at once, so a token is the request id itself. */
-export async function tokenLookup(ctx: Ctx, token: string) {
-  const m = await matterLookup.findMatterByCode(ctx, normalizeTrackingCode(token));
+/**
+ * Requests are created at once, so a token is the public request id itself. A tracking code is
+ * not accepted: this read must not tell anyone whether a guessed receipt exists.
+ */
+export async function tokenLookup(ctx: Ctx, token: string, secret: Buffer) {
+  const id = openMatterId(secret, 'open311-request', token);
+  const m = id === null ? null : await matterLookup.findMatter(ctx, id);
   if (!m) throw new Open311Error(404, `token not found: ${token}`);
-  return [{ service_request_id: m.trackingCode, token: m.trackingCode }];
+  const publicId = publicRequestId(secret, m.id);
+  return [{ service_request_id: publicId, token: publicId }];
 }

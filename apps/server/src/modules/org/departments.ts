@@ -1,4 +1,4 @@
-import { levelOfCode } from '@jiceng/shared';
+import { isWithin, levelOfCode } from '@jiceng/shared';
 import { type Ctx, inTransaction, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
@@ -20,9 +20,10 @@ export async function getDepartment(ctx: Ctx, id: number) {
   return dept;
 }
 
+/** Another unit's department answers like a missing one: a probe by id learns neither existence nor unit. */
 async function loadInScope(ctx: Ctx, id: number) {
   const dept = await getDepartment(ctx, id);
-  requireScope(ctx, dept.unitCode, 'departmentId');
+  if (!isWithin(dept.unitCode, ctx.actor?.unitCode ?? null)) throw new AppError('DEPARTMENT_NOT_FOUND', { id }, { field: 'departmentId' });
   return dept;
 }
 

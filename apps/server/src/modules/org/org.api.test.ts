@@ -110,6 +110,19 @@ describe('the organisation tree', () => {
     expect(search.json()).toEqual([]);
   });
 
+  it("answers a probe of another unit's department by id like a missing one", async () => {
+    const all = await t.request({ method: 'GET', url: '/api/departments', cookie: await t.login('district') });
+    const housing = all.json().find((d: { name: string }) => d.name === '区住房和城乡建设局');
+    const cookie = await t.login('township');
+    const probe = await t.request({ method: 'PATCH', url: `/api/departments/${housing.id}`, cookie, payload: { name: '偷改局' } });
+    expect(probe.statusCode).toBe(404);
+    expect(probe.json().error).toMatchObject({ code: 'DEPARTMENT_NOT_FOUND', field: 'departmentId' });
+    expect(probe.body).not.toContain('530303');
+    const missing = await t.request({ method: 'DELETE', url: '/api/departments/99999999', cookie });
+    expect(missing.json().error.code).toBe('DEPARTMENT_NOT_FOUND');
+    expect((await t.request({ method: 'DELETE', url: `/api/departments/${housing.id}`, cookie })).statusCode).toBe(404);
+  });
+
   it('rejects malformed and unknown codes with the field named', async () => {
     const cookie = await t.login('district');
     const bad = await t.request({ method: 'GET', url: '/api/units/12345', cookie, headers: { 'accept-language': 'en' } });

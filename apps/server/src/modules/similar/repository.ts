@@ -1,7 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { pgArray } from '../../db/arrays';
-import type { DeferredWrites } from '../../db/deferred';
 import { excluded, type InsertValues, placeholders, prebuilt } from '../../db/prebuilt';
 import { escapeLike } from '../../db/like';
 import type { featuresOf } from './features';
@@ -19,9 +18,8 @@ const upsertIndexQuery = prebuilt<unknown, IndexRow>((db) =>
     .onConflictDoUpdate({ target: matterTextIndex.matterId, set: excluded(matterTextIndex, INDEX_KEYS) }),
 );
 
-/** Deferred with the transaction's other bookkeeping writes (db/deferred.ts). */
 export async function upsertIndex(
-  target: { db: Executor; writes?: DeferredWrites },
+  target: { db: Executor },
   row: { matterId: number; villageCode: string; unitCode: string; open: boolean } & Features,
 ): Promise<void> {
   const values = {
@@ -55,7 +53,14 @@ export interface SimilarHit {
  * Open matters of one village sharing at least one bigram with the query (the partial GIN index
  * on the village-prefixed keys), scored by the mean of bigram Dice and IDF-weighted word Jaccard.
  */
-export type SimilarQuery = Features & { villageCode: string; scope: string; minScore: number; limit: number };
+export type SimilarQuery = Features & {
+  villageCode: string;
+  scope: string;
+  minScore: number;
+  limit: number;
+  /** The actor's read policy on `i.matter_id` (matters/policy.ts `readableMatterId`), when the scope does not imply it. */
+  readable?: SQL | null;
+};
 
 export async function findSimilar(db: Executor, q: SimilarQuery): Promise<SimilarHit[]> {
   if (q.keys.length === 0) return [];
@@ -77,7 +82,7 @@ export function similarSql(q: SimilarQuery) {
         lateral (select coalesce(sum(qw.w), 0)::float8 as inter
                  from unnest(${pgArray(q.words)}::text[], ${pgArray(q.weights)}::float8[]) as qw(t, w) where qw.t = any(i.words)) w
       where i.open and i.keys && ${pgArray(q.keys)}::text[] and i.village_code = ${q.villageCode}
-        and i.unit_code like ${`${escapeLike(q.scope)}%`}
+        and i.unit_code like ${`${escapeLike(q.scope)}%`}${q.readable ? sql` and ${q.readable}` : sql``}
     ) s
     where score >= ${q.minScore}
     order by score desc, matter_id desc

@@ -2,20 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../platform/config';
 import { serverSecret } from '../matters/codes';
-import { onMatterEvent } from '../matters/events';
 import * as s from './schemas';
-import { indexMatterEvent, similarMatters, similarMattersPublic } from './service';
+import { similarMatters, similarMattersPublic } from './service';
 import { warmUpText } from './text';
 
 const tags = ['matters'];
-let installed = false;
 
 export function similarRoutes(config: Config): FastifyPluginAsyncZod {
   return async (app) => {
-    if (!installed) {
-      installed = true;
-      onMatterEvent(indexMatterEvent);
-    }
     // Once the server listens (never in tests, which inject): load the dictionaries off the first report's path.
     app.addHook('onListen', async () => {
       setTimeout(warmUpText, 200).unref();

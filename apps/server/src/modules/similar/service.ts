@@ -1,10 +1,12 @@
 import { isFinal, levelOfCode, MATTER_STATE_ZH } from '@jiceng/shared';
-import { type Ctx, requirePermission, requireScope, scopeOf } from '../../platform/context';
+import { sql } from 'drizzle-orm';
+import { type Actor, type Ctx, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { matterFollowToken } from '../matters/codes';
 import type { MatterEvent } from '../matters/events';
 import { cachedCategory } from '../matters/categories';
 import * as matterLookup from '../matters/lookup';
+import { readableMatterId } from '../matters/policy';
 import { featuresOf } from './features';
 import * as repo from './repository';
 import { normalize } from './text';
@@ -45,12 +47,14 @@ export async function indexMatterEvent(ctx: Ctx, e: Pick<MatterEvent, 'matterId'
   });
 }
 
-async function hitsFor(ctx: Ctx, unitCode: string, text: string, scope: string) {
+async function hitsFor(ctx: Ctx, unitCode: string, text: string, scope: string, actor: Actor | null) {
   const village = villageOfUnit(unitCode);
   const f = queryFeatures(village, text);
   // The village's matters, but never sideways: a group's representative sees the group's only.
   const within = scope.length > village.length ? scope : village;
-  const hits = await repo.findSimilar(ctx.db, { ...f, villageCode: village, scope: within, minScore: MIN_SCORE, limit: MAX_RESULTS });
+  // And only what the actor may read (a department: what was dispatched to it); the resident's page has no actor.
+  const readable = actor ? readableMatterId(actor, sql`i.matter_id`, { placeWithin: within }) : null;
+  const hits = await repo.findSimilar(ctx.db, { ...f, villageCode: village, scope: within, minScore: MIN_SCORE, limit: MAX_RESULTS, readable });
   const rows = [];
   for (const h of hits) {
     const m = await matterLookup.findMatter(ctx, h.matterId);
@@ -64,11 +68,11 @@ async function hitsFor(ctx: Ctx, unitCode: string, text: string, scope: string) 
 
 /** For handlers: open matters of the same village that may be the same problem, best first. */
 export async function similarMatters(ctx: Ctx, input: { unitCode: string; text: string }) {
-  requirePermission(ctx, 'matter:read');
+  const actor = requirePermission(ctx, 'matter:read');
   const scope = scopeOf(ctx);
   // A zone or group account asks about its own village and sees its own part of it.
   if (!scope.startsWith(input.unitCode.slice(0, 12))) requireScope(ctx, input.unitCode);
-  const { rows, categories } = await hitsFor(ctx, input.unitCode, input.text, scope);
+  const { rows, categories } = await hitsFor(ctx, input.unitCode, input.text, scope, actor);
   return rows.map(({ m, score }) => ({
     id: m.id,
     trackingCode: m.trackingCode,
@@ -91,7 +95,7 @@ export function shortPublicText(description: string, max = 40): string {
 
 /** For the resident's report page: "is this already reported?" with nothing that identifies anyone. */
 export async function similarMattersPublic(ctx: Ctx, input: { unitCode: string; text: string }, secret: Buffer) {
-  const { rows, categories } = await hitsFor(ctx, input.unitCode, input.text, '');
+  const { rows, categories } = await hitsFor(ctx, input.unitCode, input.text, '', null);
   const followers = rows.length
     ? await matterLookup.listFollowers(
         ctx,

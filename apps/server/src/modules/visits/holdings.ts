@@ -1,7 +1,7 @@
 import { count, eq, like } from 'drizzle-orm';
 import { escapeLike } from '../../db/like';
 import type { Ctx } from '../../platform/context';
-import { type HoldingsCheck, registerHoldingsCheck } from '../org/holdings';
+import type { HoldingsCheck } from '../org/holdings';
 import { visitDue, visits } from './tables';
 
 /**
@@ -9,7 +9,7 @@ import { visitDue, visits } from './tables';
  * household's unit). They go only with their household, so the households check alone would
  * block; this names the history a deletion would touch.
  */
-const visitHoldings: HoldingsCheck = {
+export const visitHoldings: HoldingsCheck = {
   zh: '条走访记录',
   en: 'visit records',
   async count(ctx: Ctx, unitCode: string) {
@@ -21,7 +21,3 @@ const visitHoldings: HoldingsCheck = {
     return row?.n ?? 0;
   },
 };
-
-export function registerVisitHoldings(): void {
-  registerHoldingsCheck(visitHoldings);
-}

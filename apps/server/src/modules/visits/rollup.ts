@@ -1,33 +1,32 @@
 import { type Ctx, inTransaction } from '../../platform/context';
+import { eventHandler } from '../../platform/events/define';
 import type { Job } from '../../platform/jobs';
-import { type HouseholdChange, onHouseholdChange } from '../households/events';
-import { type LinkageChange, onLinkageChange } from '../linkage/events';
+import { type HouseholdChange, householdChanged } from '../households/events';
+import { type LinkageChange, linkageChanged } from '../linkage/events';
 import * as repo from './rollup-repository';
 
-// visit_due (tables.ts) is kept in the transaction of every change that moves a due date: a
-// visit and a cadence change here (service.ts), and the register's and the links' changes, which
-// reach us through their events. Deleted households go with their row (ON DELETE CASCADE), moved
-// groups carry their new code into it (ON UPDATE CASCADE).
+// visit_due (tables.ts) is kept in the transaction of every change this module makes (a visit, a
+// cadence change: service.ts) and, after their commit, from the register's and the links'
+// events. Each handler recomputes the rows of the households it was told about from the sources
+// as they are now, so a late or repeated event converges. Deleted households go with their row
+// (ON DELETE CASCADE), moved groups carry their new code into it (ON UPDATE CASCADE).
 
-async function householdChanged(ctx: Ctx, change: HouseholdChange) {
-  // Households just created have no link and no visit: nothing is due, no need to compute it.
-  if (change.kind === 'create' || change.kind === 'import') await repo.insertNew(ctx.db, change.households);
-  else if (change.kind !== 'delete')
-    await repo.refreshHouseholds(
-      ctx.db,
-      change.households.map((h) => h.id),
-    );
-}
+export const dueOnHouseholdHandler = eventHandler<HouseholdChange>({
+  name: 'visits.dueOnHousehold',
+  event: householdChanged,
+  async handle(ctx, events) {
+    const ids = events.flatMap((e) => (e.payload.kind === 'delete' ? [] : e.payload.households.map((h) => h.id)));
+    await repo.refreshHouseholds(ctx.db, [...new Set(ids)]);
+  },
+});
 
-async function linkageChanged(ctx: Ctx, change: LinkageChange) {
-  await repo.refreshHouseholds(ctx.db, change.householdIds);
-}
-
-/** Subscribes to the register's and the links' changes (idempotent; the app does it when it starts). */
-export function installVisitDueHooks(): void {
-  onHouseholdChange(householdChanged);
-  onLinkageChange(linkageChanged);
-}
+export const dueOnLinkageHandler = eventHandler<LinkageChange>({
+  name: 'visits.dueOnLinkage',
+  event: linkageChanged,
+  async handle(ctx, events) {
+    await repo.refreshHouseholds(ctx.db, [...new Set(events.flatMap((e) => e.payload.householdIds))]);
+  },
+});
 
 const RANGE = 20_000;
 

@@ -1,16 +1,12 @@
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '@jiceng/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { fileResponse } from '../../platform/openapi';
-import { registerVisitHoldings } from './holdings';
-import { installVisitDueHooks } from './rollup';
 import * as s from './schemas';
 import * as service from './service';
 
 const tags = ['visits'];
 
 export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
-  installVisitDueHooks();
-  registerVisitHoldings();
   // Photos arrive as the raw image body (what a phone's fetch sends most cheaply); the bytes
   // are checked against the declared type in the service. Scoped to this plugin.
   app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_req, body, done) => done(null, body));

@@ -1,14 +1,16 @@
 import { MATTER_STATE_ZH } from '@jiceng/shared';
 import { type Ctx, readAll } from '../../platform/context';
 import { loadConfig } from '../../platform/config';
-import { type MatterEvent, onMatterEvent } from '../matters/events';
+import { eachEvent, eventHandler } from '../../platform/events/define';
 import { cachedCategory } from '../matters/categories';
+import * as matterLookup from '../matters/lookup';
+import type { MatterChanged } from '../matters/lookup';
 import { cachedUnitNames } from '../org/lookup';
 import { type MatterCardEvent, matterCardMessage } from './message';
 import { enqueueToUnits } from './outbox';
 
 /** Which matter events reach the chats, and as what. */
-export function cardEventOf(e: Pick<MatterEvent, 'action' | 'data'>): MatterCardEvent | null {
+export function cardEventOf(e: Pick<MatterChanged, 'action' | 'data'>): MatterCardEvent | null {
   switch (e.action) {
     case 'report':
       return 'report';
@@ -35,15 +37,13 @@ const linkBase = (): string => {
   return publicUrl;
 };
 
-/**
- * Every report builds its card, though most units have no robot: the card's names come from
- * caches, and the robots are chosen by the deferred INSERT … SELECT (outbox.ts), so a report
- * reads nothing here and adds no round trip.
- */
-async function onEvent(ctx: Ctx, e: MatterEvent): Promise<void> {
+/** The card of one event, with the matter's text as it is now and its routing as the event left it. */
+async function onEvent(ctx: Ctx, e: MatterChanged): Promise<void> {
   const kind = cardEventOf(e);
   if (!kind) return;
   const m = e.matter;
+  const text = (await matterLookup.textsOf(ctx, [e.matterId])).get(e.matterId);
+  if (!text) return;
   const units = chatUnitsOf(m.unitCode);
   const [category, byCode] = await readAll(ctx, [() => cachedCategory(ctx, m.categoryCode), () => cachedUnitNames(ctx, units)] as const);
   const extra =
@@ -54,25 +54,25 @@ async function onEvent(ctx: Ctx, e: MatterEvent): Promise<void> {
         : undefined;
   const payload = matterCardMessage({
     event: kind,
-    trackingCode: m.trackingCode,
-    description: m.description,
+    trackingCode: text.trackingCode,
+    description: text.description,
     unitPath: [...units]
       .reverse()
       .map((c) => byCode.get(c) ?? c)
       .join(' / '),
     category: category?.nameZh ?? m.categoryCode,
     state: MATTER_STATE_ZH[m.state],
-    deadline: m.stageDeadline,
+    deadline: new Date(m.stageDeadline),
     link: `${linkBase()}/matters/${m.id}`,
     extra,
   });
+  // The robots are chosen inside the INSERT … SELECT: a unit without one costs no read.
   await enqueueToUnits(ctx, units, payload, `matter-event:${e.eventId}`);
 }
 
-let installed = false;
-/** Subscribes once per process: every matter event that matters to the chats enqueues a card. */
-export function installMatterWebhooks(): void {
-  if (installed) return;
-  installed = true;
-  onMatterEvent(onEvent);
-}
+/** Every matter event that matters to the group/zone/village chats enqueues a card for their robots. */
+export const matterCardsHandler = eventHandler<MatterChanged>({
+  name: 'webhooks.matterCards',
+  event: matterLookup.matterChanged,
+  handle: eachEvent((ctx, e) => onEvent(ctx, e.payload)),
+});

@@ -36,4 +36,27 @@ describe('matter cards for the chats', () => {
     expect(sent.markdown.content).toContain('消息 #42 · 第 2 次发送');
     expect(beijingTime(new Date('2026-01-05T01:00:00Z'))).toBe('2026-01-05 09:00');
   });
+
+  it('masks phones and ID numbers in the description and never shows the whole tracking code', () => {
+    const msg = matterCardMessage({
+      event: 'report',
+      trackingCode: 'ABCDEFGHJK',
+      description: '帮忙办低保，身份证 530303199001011234，电话１３８ １２３４ ５６７８，座机0874-3012345，谢谢村里',
+      unitPath: '地河村',
+      category: '民政',
+      state: '已吹哨',
+      deadline: null,
+      link: 'http://x/matters/1',
+      extra: '转办原因：请联系 13987654321',
+    });
+    // The mask's stars are escaped like any markdown character of the resident's text.
+    const content = msg.markdown.content.replace(/\\\*/g, '*');
+    expect(content).toContain('帮忙办低保');
+    expect(content).toContain('530303********123*');
+    expect(content).toContain('138****5678');
+    expect(content).toContain('0874-***2345');
+    expect(content).toContain('139****4321');
+    for (const hidden of ['19900101', '１２３４', '3012345', '87654', 'ABCDEF']) expect(content).not.toContain(hidden);
+    expect(content).toContain('编号：尾号GHJK');
+  });
 });

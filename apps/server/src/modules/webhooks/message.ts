@@ -1,3 +1,5 @@
+import { maskFreeText } from '@jiceng/shared';
+
 /** The WeCom group robot's markdown message (https://developer.work.weixin.qq.com/document/path/91770). */
 export interface WecomMarkdown {
   msgtype: 'markdown';
@@ -50,9 +52,18 @@ function cutBytes(s: string, max: number): string {
     .replace(/\uFFFD$/, '')}…`;
 }
 
+/**
+ * A group chat is not the place for a tracking code (the resident's receipt for rating and
+ * reopening): the card shows its last four characters, enough to match a resident's call.
+ */
+export function cardCode(trackingCode: string): string {
+  return `尾号${trackingCode.slice(-4)}`;
+}
+
 export function matterCardMessage(card: MatterCard): WecomMarkdown {
   const ev = EVENT_ZH[card.event];
-  const text = plain(card.description.trim());
+  // Phones and ID numbers typed into the description never reach a chat in full.
+  const text = plain(maskFreeText(card.description.trim()));
   const title = text.length > TITLE_MAX ? `${text.slice(0, TITLE_MAX)}…` : text;
   const lines = [
     `**<font color="${ev.color}">【${ev.label}】</font>${title}**`,
@@ -60,8 +71,8 @@ export function matterCardMessage(card: MatterCard): WecomMarkdown {
     `> 分类：${plain(card.category)}`,
     `> 状态：${plain(card.state)}`,
     card.deadline ? `> 时限：<font color="warning">${beijingTime(card.deadline)}</font>` : null,
-    `> 编号：${card.trackingCode}`,
-    card.extra ? `> ${plain(card.extra)}` : null,
+    `> 编号：${cardCode(card.trackingCode)}`,
+    card.extra ? `> ${plain(maskFreeText(card.extra))}` : null,
     text.length > TITLE_MAX ? `\n${text.slice(0, 500)}` : null,
     `\n[查看详情](${card.link})`,
   ].filter((l): l is string => l !== null);

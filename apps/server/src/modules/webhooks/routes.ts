@@ -1,15 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerRobotHoldings } from './holdings';
-import { installMatterWebhooks } from './matters-hook';
 import * as s from './schemas';
 import * as service from './service';
 
 const tags = ['webhooks'];
 
 export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
-  installMatterWebhooks();
-  registerRobotHoldings();
   app.get(
     '/webhooks',
     {

@@ -237,7 +237,7 @@ describe('outbox delivery', () => {
     const [a, b] = await Promise.all([runner(), runner()]);
     const [c] = await Promise.all([runner()]);
     expect((a?.sent ?? 0) + (b?.sent ?? 0) + (c?.sent ?? 0)).toBe(9); // 8 new + the hanging one, now due again
-    const codes = receiver.bodies.map((b) => (b as { markdown: { content: string } }).markdown.content.match(/编号：(\w+)/)?.[1]);
+    const codes = receiver.bodies.map((b) => (b as { markdown: { content: string } }).markdown.content.match(/编号：尾号(\w+)/)?.[1]);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toHaveLength(9);
   });
@@ -271,6 +271,8 @@ describe('matters → chats', () => {
     expect(content).toContain('地河一组进村路口的路灯坏了');
     expect(content).toContain('地河村 / 第一片 / 地河一组');
     expect(content).toContain('基础设施');
-    expect(content).toContain(res.json().trackingCode);
+    // The receipt stays with the resident: the chat sees its last four characters only.
+    expect(content).not.toContain(res.json().trackingCode);
+    expect(content).toContain(`编号：尾号${res.json().trackingCode.slice(-4)}`);
   });
 });

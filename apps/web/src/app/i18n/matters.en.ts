@@ -21,6 +21,7 @@ export const mattersEn: Record<keyof typeof mattersZh, string> = {
   'matters.reportedAt': 'Reported',
   'matters.reporter': 'Reporter',
   'matters.revealContacts': 'Show full phone numbers',
+  'matters.originalTexts': 'As written (full numbers)',
   'matters.follower': 'Follower',
   'matters.reporterHidden': 'The reporter asked not to be named',
   'matters.reporterKind.resident': 'Resident',

@@ -20,6 +20,7 @@ export const mattersZh = {
   'matters.reportedAt': '反映时间',
   'matters.reporter': '反映人',
   'matters.revealContacts': '查看完整号码',
+  'matters.originalTexts': '原文（含完整号码）',
   'matters.follower': '关注人',
   'matters.reporterHidden': '反映人要求不公开',
   'matters.reporterKind.resident': '群众',

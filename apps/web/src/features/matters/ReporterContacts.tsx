@@ -1,4 +1,4 @@
-import { Button, Space, Tag } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
@@ -9,9 +9,13 @@ import type { MatterDetail } from './types';
 interface Contacts {
   reporter: { name: string | null; phone: string | null };
   followers: { name: string | null; phone: string; kind: string }[];
+  texts: { description: string; resolution: string | null; feedbackMessage: string | null; events: { id: number; note: string | null; publicNote: string | null }[] };
 }
 
-/** The reporter as the server shows them (phone masked); "查看完整号码" asks the audited reveal endpoint. */
+/**
+ * The reporter as the server shows them (phone masked); "查看完整号码" asks the audited reveal
+ * endpoint, which also gives the texts as written when phones or ID numbers in them were masked.
+ */
 export function ReporterContacts({ m }: { m: MatterDetail }) {
   const { t } = useI18n();
   const { can } = useAuth();
@@ -29,7 +33,28 @@ export function ReporterContacts({ m }: { m: MatterDetail }) {
       setBusy(false);
     }
   };
-  if (!m.reporter.name && !m.reporter.phone) return <>{m.reporter.hidden ? `${kind} · ${t('matters.reporterHidden')}` : kind}</>;
+  const original = shown && m.textsMasked && (
+    <Typography.Paragraph style={{ width: '100%', margin: 0 }}>
+      <Typography.Text type="secondary">{t('matters.originalTexts')}：</Typography.Text>
+      {[shown.texts.description, shown.texts.resolution, shown.texts.feedbackMessage, ...shown.texts.events.flatMap((e) => [e.note, e.publicNote])]
+        .filter(Boolean)
+        .join(' ／ ')}
+    </Typography.Paragraph>
+  );
+  const revealButton = !shown && can('pii:reveal') && (m.reporter.phone || m.followerPhones > 0 || m.textsMasked) && (
+    <Button size="small" loading={busy} onClick={reveal}>
+      {t('matters.revealContacts')}
+    </Button>
+  );
+  if (!m.reporter.name && !m.reporter.phone)
+    return (
+      <Space wrap size={4}>
+        <span>{m.reporter.hidden ? `${kind} · ${t('matters.reporterHidden')}` : kind}</span>
+        {revealButton}
+        {shown && <Tag color="orange">{t('register.revealAudited')}</Tag>}
+        {original}
+      </Space>
+    );
   const phone = shown ? shown.reporter.phone : m.reporter.phone;
   return (
     <Space wrap size={4}>
@@ -38,11 +63,8 @@ export function ReporterContacts({ m }: { m: MatterDetail }) {
         <Tag key={f.phone}>{`${t('matters.follower')} ${[f.name, f.phone].filter(Boolean).join(' ')}`}</Tag>
       ))}
       {shown && <Tag color="orange">{t('register.revealAudited')}</Tag>}
-      {!shown && can('pii:reveal') && (m.reporter.phone || m.followerPhones > 0) && (
-        <Button size="small" loading={busy} onClick={reveal}>
-          {t('matters.revealContacts')}
-        </Button>
-      )}
+      {revealButton}
+      {original}
     </Space>
   );
 }

@@ -74,6 +74,8 @@ export interface MatterDetail extends MatterSummary {
   followerCount: number;
   /** Followers other than the reporter who left a phone (what the reveal would add). */
   followerPhones: number;
+  /** Phones or ID numbers in the texts were masked; the audited reveal shows them. */
+  textsMasked: boolean;
   photos: { id: number; mime: string; size: number; url: string }[];
   dispatches: Dispatch[];
   events: MatterEvent[];

@@ -43,20 +43,34 @@ export const COLUMNS: Column[] = [
     width: 10,
     note: '同一户的成员填相同户编号（可留空沿用上一行）',
   },
-  { key: 'headName', header: '户主姓名', aliases: ['户主', '户主名字', '户主名称'], width: 10, note: '可选；填写时须与本户户主一致' },
+  { key: 'headName', header: '户主姓名', aliases: ['户主', '户主名', '户主名字', '户主名称'], width: 10, note: '可选；填写时须与本户户主一致' },
   {
     key: 'relation',
     header: '与户主关系',
-    aliases: ['关系', '家庭关系', '与户主的关系', '成员关系', '与户主关系名称'],
+    aliases: ['关系', '家庭关系', '与户主的关系', '成员关系', '与户主关系名称', '家庭成员关系', '户内关系', '与户主之关系'],
     width: 11,
     note: '户主本人填“户主”，其他填配偶、子、女等',
   },
-  { key: 'name', header: '姓名', aliases: ['名字', '成员姓名', '居民姓名', '人员姓名', '村民姓名'], width: 10, note: '必填' },
+  { key: 'name', header: '姓名', aliases: ['名字', '成员姓名', '居民姓名', '人员姓名', '村民姓名', '家庭成员姓名', '家庭成员', '成员名字'], width: 10, note: '必填' },
   { key: 'gender', header: '性别', aliases: [], width: 6, note: '男/女，可留空（由身份证号推出）' },
   {
     key: 'idNumber',
     header: '身份证号',
-    aliases: ['身份证号码', '公民身份号码', '公民身份证号码', '公民身份证号', '证件号码', '证件号', '身份证', '身份证件号码', '居民身份证号码'],
+    aliases: [
+      '身份证号码',
+      '公民身份号码',
+      '公民身份证号码',
+      '公民身份证号',
+      '证件号码',
+      '证件号',
+      '身份证',
+      '身份证件号码',
+      '居民身份证号码',
+      '居民身份证号',
+      '身份号码',
+      '身份证件号',
+      '证件号码身份证',
+    ],
     text: true,
     width: 21,
     note: '18 位（旧 15 位会自动升级）；本列须为“文本”格式',
@@ -66,7 +80,7 @@ export const COLUMNS: Column[] = [
   {
     key: 'phone',
     header: '联系电话',
-    aliases: ['电话', '手机', '手机号', '手机号码', '联系方式', '电话号码', '联系电话号码'],
+    aliases: ['电话', '手机', '手机号', '手机号码', '联系方式', '电话号码', '联系电话号码', '联系号码', '移动电话', '手机电话', '联系手机', '本人电话'],
     text: true,
     width: 14,
     note: '手机或座机（0874-3012345）',
@@ -77,7 +91,29 @@ export const COLUMNS: Column[] = [
   {
     key: 'groupName',
     header: '所属组',
-    aliases: ['组', '组别', '组名', '所在组', '村民小组', '居民小组', '小组', '所属小组'],
+    aliases: [
+      '组',
+      '组别',
+      '组名',
+      '组名称',
+      '所在组',
+      '所属组别',
+      '村民小组',
+      '所属村民小组',
+      '所在村民小组',
+      '村民小组名称',
+      '村小组',
+      '所属村小组',
+      '居民小组',
+      '所属居民小组',
+      '小组',
+      '小组名称',
+      '所属小组',
+      '所在小组',
+      '村组',
+      '社',
+      '所属社',
+    ],
     width: 10,
     note: '本村已建的组名；导入到某个组时可留空',
   },
@@ -93,11 +129,15 @@ export const COLUMNS: Column[] = [
   { key: 'notes', header: '备注', aliases: ['说明'], width: 16, note: '' },
 ];
 
-/** Headers as people write them: no spaces, no required markers, no notes in brackets. */
+/**
+ * Headers as people write them: half-width, no spaces or line breaks, no required markers (*, ※,
+ * ★, 必填) or trailing colons, no notes in brackets ("身份证号（18位）", "户主姓名(必填)").
+ */
 export function headerKey(raw: string): string {
   return compactText(raw)
-    .replace(/[*＊※:：]/g, '')
-    .replace(/[(（【[].*?[)）】\]]/g, '');
+    .replace(/[(（【[〔].*?[)）】\]〕]/g, '')
+    .replace(/[*＊※★☆:：]/g, '')
+    .replace(/^必填|必填$/g, '');
 }
 
 const BY_HEADER = new Map<string, ColumnKey>();
@@ -108,3 +148,12 @@ export function matchHeader(raw: string): ColumnKey | null {
 }
 
 export const COLUMN_BY_KEY = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<ColumnKey, Column>;
+
+/**
+ * An unknown header that still reads as a group column (…组, …小组, …社, 组…): used as the group
+ * column when no known group header is present, so a group column is never silently ignored.
+ */
+export function looksLikeGroupHeader(raw: string): boolean {
+  const k = headerKey(raw);
+  return k.length > 0 && k.length <= 12 && /组|社$/.test(k) && !/组织|组长|组成|社保|社会/.test(k);
+}

@@ -1,0 +1,34 @@
+import { can, isWithin } from '@jiceng/shared';
+import { type SQL, sql } from 'drizzle-orm';
+import { escapeLike } from '../../db/like';
+import type { Actor } from '../../platform/context';
+import { households } from './tables';
+
+/**
+ * Who may read, change and reveal a household: the role's permission and a unit that covers the
+ * household's (never sideways). Pure; access.ts loads the row and turns a "no" into 404.
+ */
+export interface HouseholdPlace {
+  unitCode: string;
+}
+
+const covers = (actor: Actor, h: HouseholdPlace) => isWithin(h.unitCode, actor.unitCode);
+
+export function canRead(actor: Actor, h: HouseholdPlace): boolean {
+  return can(actor.role, 'household:read') && covers(actor, h);
+}
+
+export function canWrite(actor: Actor, h: HouseholdPlace): boolean {
+  return can(actor.role, 'household:write') && covers(actor, h);
+}
+
+/** pii:reveal and a unit that covers the household's: representatives and leaders never. */
+export function canReveal(actor: Actor, h: HouseholdPlace): boolean {
+  return can(actor.role, 'pii:reveal') && covers(actor, h);
+}
+
+/** `canRead` as a condition on the households table, for list queries (null: no restriction). */
+export function readableHouseholds(actor: Actor): SQL | null {
+  if (!can(actor.role, 'household:read')) return sql`false`;
+  return actor.unitCode === null ? null : sql`${households.unitCode} like ${`${escapeLike(actor.unitCode)}%`}`;
+}

@@ -1,0 +1,22 @@
+import { eventHandler } from '../../platform/events/define';
+import { type MatterChanged, matterChanged } from './events';
+import { notifyTransition } from './notify';
+import * as repo from './repository';
+
+/** The inbox: who must act next (or asked to hear) after each transition. */
+export const inboxHandler = eventHandler<MatterChanged>({
+  name: 'matters.inbox',
+  event: matterChanged,
+  async handle(ctx, events) {
+    const texts = await repo.textsOf(
+      ctx.db,
+      events.map((e) => e.payload.matterId),
+    );
+    for (const { payload: p } of events) {
+      const text = texts.get(p.matterId);
+      if (!text) continue; // deleted since (nothing deletes matters today)
+      const view = { ...p.matter, ...text };
+      await notifyTransition(ctx, view, p.action, p.eventId, p.notifyAlso, p.actorUserId);
+    }
+  },
+});

@@ -1,0 +1,4 @@
+import { api, type ModuleManifest } from '../manifest';
+import { notificationRoutes } from './routes';
+
+export const notificationsModule: ModuleManifest = { name: 'notifications', routes: () => [api(notificationRoutes)] };

@@ -1,0 +1,20 @@
+import { eventHandler } from '../../platform/events/define';
+import * as matterLookup from '../matters/lookup';
+import { indexMatterEvent } from './service';
+
+/**
+ * Keeps the similar-matter index: a report adds the matter, a transition opens or closes it. Read
+ * from the matter as it stands now, so out-of-order handling of one matter's events converges.
+ */
+export const indexHandler = eventHandler<matterLookup.MatterChanged>({
+  name: 'similar.index',
+  event: matterLookup.matterChanged,
+  async handle(ctx, events) {
+    const actions = new Map<number, string>();
+    for (const e of events) actions.set(e.payload.matterId, actions.get(e.payload.matterId) === 'report' ? 'report' : e.payload.action);
+    for (const m of await matterLookup.findMatters(ctx, [...actions.keys()])) {
+      const action = actions.get(m.id) ?? 'change';
+      await indexMatterEvent(ctx, { matterId: m.id, action, toState: m.state, unitCode: m.unitCode, matter: m });
+    }
+  },
+});
