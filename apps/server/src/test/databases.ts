@@ -7,7 +7,7 @@ export const TEST_DB = (process.env.JICENG_TEST_DB ?? 'pglite') as 'pglite' | 'p
 export const TEST_PG_URL = process.env.JICENG_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEMPLATE_DB = 'jiceng_test_template';
 
-function urlFor(dbName: string): string {
+export function urlFor(dbName: string): string {
   const u = new URL(TEST_PG_URL);
   u.pathname = `/${dbName}`;
   return u.toString();

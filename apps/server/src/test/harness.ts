@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, seedDemo } from '../modules/demo/seed';
 import { ManualClock } from '../platform/clock';
 import { loadConfig } from '../platform/config';
 import type { Ctx } from '../platform/context';
+import type { EventHandler } from '../platform/events/define';
 import { drainEvents } from '../platform/events/dispatcher';
 import { subscribeHandlers } from '../platform/events/subscriptions';
 import { freshDatabase } from './databases';
@@ -38,6 +39,8 @@ export interface TestAppOptions {
    * it (default false: tests build their own data and may count on an empty register).
    */
   sample?: boolean;
+  /** Handlers beside the modules' own (platform tests of the event machinery). */
+  extraHandlers?: EventHandler[];
 }
 
 /**
@@ -50,7 +53,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const clock = new ManualClock();
   const config = { ...loadConfig({}), demo: true };
   const systemCtx = (): Ctx => ({ db: database.db, actor: null, clock, locale: 'zh-CN', requestId: 'test', ip: null });
-  const handlers = allHandlers();
+  const handlers = [...allHandlers(), ...(options.extraHandlers ?? [])];
   // As server.ts: subscriptions first, so every event from the seed on has its deliveries.
   await subscribeHandlers(database.db, handlers);
   const drain = () => drainEvents(database, clock, handlers);
