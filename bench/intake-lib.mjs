@@ -10,45 +10,25 @@ export const DESCRIPTION = '村口的路灯坏了三盏，晚上老人出门看�
 /**
  * What one public report sends, as the server's statement log shows it (PostgreSQL
  * log_statement = all): one statement of data-modifying CTEs, with no BEGIN or COMMIT around it
- * (platform/one-statement.ts): the matter and its first event, with ids reserved beforehand; the
- * audit row; the inbox messages of the group's people (INSERT … SELECT); the messages to the robots
- * of its units (INSERT … SELECT); the similar-matter index row and the metrics facts. Every 20th
- * report the server also reserves the next 20 ids of matters and of events (db/id-pool.ts). The
- * category and the units are cached by the server.
- * pgbench keeps each client's variables between transactions: `n` counts its reports and makes its
- * ids (clear of the sequence's own). pgbench reads ":name" as a variable, so the index keys' colons
- * are made with chr(58).
+ * (matters/repository.ts insertReport): the matter (its id from the sequence, read back with
+ * RETURNING), its first event, the reporter follower and photo (none here), the audit row, and the
+ * `matter.changed` domain event with one delivery per subscribed handler. The inbox messages, robot
+ * cards, similar index and metrics facts are written after the commit by the event handlers, in
+ * batches (platform/events): that work is the server's, measured in its throughput, not here.
+ * The category and the units are cached by the server. pgbench reads ":name" as a variable; the
+ * statement has none.
  */
-/** The report's ids in pgbenchScript(), from pgbench's variables. */
-export const REPORT_ID = ':mid';
-
 export function pgbenchScript() {
   const now = 'now()';
-  const V = GROUP.slice(0, 12);
-  const mid = REPORT_ID;
-  const bigrams = '{村口,口的,的路,路灯,灯坏,坏了,了三,三盏,晚上,上老,老人,人出,出门,门看,看不,不见,见路,请尽,尽快,快维,维修}';
-  const words = '{村口,路灯,坏,三盏,晚上,老人,出门,不见,看不见,路,维修}';
-  const keys = `translate('{${V}#村口,${V}#路灯,${V}#灯坏,${V}#三盏,${V}#老人,${V}#人出,${V}#出门,${V}#门看,${V}#见路,${V}#尽快,${V}#快维,${V}#维修}', '#', chr(58))::text[]`;
-  const matter = `INSERT INTO matters (id, tracking_code, unit_code, household_id, category_code, urgency, state, description, lat, lng, reporter_kind, reporter_name, reporter_phone, reporter_user_id, hide_reporter, responsible_unit_code, first_unit_code, transfer_to_unit_code, accepted_level, respond_by, resolve_by, stage_deadline, responded_at, paused_at, paused_reason, merged_into_id, resolution, resolved_at, feedback_message, answered_at, rating_satisfaction, rating_fixed, rating_comment, rated_at, close_reason, reopen_count, escalation_count, settled_level, version, created_at, updated_at, closed_at) OVERRIDING SYSTEM VALUE VALUES (${mid}, upper(substr(md5(random()::text || clock_timestamp()::text), 1, 10)), '${GROUP}', NULL, 'infrastructure', 'ordinary', 'reported', '${DESCRIPTION}', NULL, NULL, 'resident', NULL, NULL, NULL, false, '${GROUP}', '${GROUP}', default, default, ${now} + interval '24 hours', ${now} + interval '7 days', ${now} + interval '24 hours', default, default, default, default, default, default, default, default, default, default, default, default, default, default, default, default, default, ${now}, ${now}, default)`;
-  const event = `INSERT INTO matter_events (id, matter_id, from_state, to_state, action, actor_user_id, actor_unit_code, actor_kind, note, public_note, at, data) OVERRIDING SYSTEM VALUE VALUES (${mid}, ${mid}, NULL, 'reported', 'report', NULL, NULL, 'resident', NULL, NULL, ${now}, '{"photo": false, "urgency": "ordinary", "householdId": null, "categoryCode": "infrastructure"}'::jsonb)`;
-  const audit = `INSERT INTO audit_events (id, at, actor_user_id, actor_name, action, entity_type, entity_id, unit_code, before, after, ip, request_id) VALUES (default, ${now}, NULL, NULL, 'matter.report', 'matter', ${mid}::text, '${GROUP}', NULL, '{"state": "reported", "urgency": "ordinary", "categoryCode": "infrastructure", "reporterKind": "resident", "trackingCode": "0SXKVB1FD8"}'::jsonb, '127.0.0.1', 'pgbench')`;
-  const inbox = `INSERT INTO notifications (user_id, kind, title, title_en, body, body_en, link, entity_type, entity_id, unit_code, params, dedup_key, created_at) SELECT r.id, 'matter.report', '诉求已吹哨', 'Matter reported', '${DESCRIPTION}', NULL, '/matters/1', 'matter', ${mid}::text, '${GROUP}', '{"state": "reported", "action": "report"}'::jsonb, 'matter-' || ${mid} || '-event', ${now} FROM (SELECT u.id FROM users u JOIN unnest('{${GROUP},${GROUP}}'::text[], '{groupLeader,representative}'::text[]) AS p(unit_code, role) ON u.unit_code = p.unit_code AND u.role = p.role WHERE u.status = 'active') r WHERE r.id IS DISTINCT FROM NULL::integer ON CONFLICT DO NOTHING`;
-  const robots = `INSERT INTO outbox (endpoint_id, unit_code, payload, dedup_key, next_attempt_at, created_at) SELECT e.id, e.unit_code, '{"msgtype": "markdown"}'::jsonb, 'matter-event-' || ${mid} || '-' || e.id, ${now}, ${now} FROM webhook_endpoints e WHERE e.unit_code = any('{${GROUP},${GROUP.slice(0, 14)},${V}}'::text[]) AND e.enabled ON CONFLICT (dedup_key) DO NOTHING`;
-  const index = `INSERT INTO matter_text_index (matter_id, village_code, unit_code, open, bigrams, words, word_weight, keys) VALUES (${mid}, '${V}', '${GROUP}', true, '${bigrams}', '${words}', 82.16, ${keys}) ON CONFLICT (matter_id) DO UPDATE SET matter_id = excluded.matter_id, village_code = excluded.village_code, unit_code = excluded.unit_code, open = excluded.open, bigrams = excluded.bigrams, words = excluded.words, word_weight = excluded.word_weight, keys = excluded.keys`;
-  const facts = `INSERT INTO matter_facts (matter_id, unit_code, state, created_at, respond_by, responded_at, resolve_by, resolved_at, answered_at, rated_at, satisfaction, closed_at, settled_level, reopen_count, lead_department_id) VALUES (${mid}, '${GROUP}', 'reported', ${now}, ${now} + interval '24 hours', NULL, ${now} + interval '7 days', NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL) ON CONFLICT (matter_id) DO UPDATE SET matter_id = excluded.matter_id, unit_code = excluded.unit_code, state = excluded.state, created_at = excluded.created_at, respond_by = excluded.respond_by, responded_at = excluded.responded_at, resolve_by = excluded.resolve_by, resolved_at = excluded.resolved_at, answered_at = excluded.answered_at, rated_at = excluded.rated_at, satisfaction = excluded.satisfaction, closed_at = excluded.closed_at, settled_level = excluded.settled_level, reopen_count = excluded.reopen_count, lead_department_id = excluded.lead_department_id`;
-  const reserve = (table) => `SELECT nextval(pg_get_serial_sequence('${table}', 'id'))::text AS id FROM generate_series(1, 20);`;
-  const writes = [matter, event, audit, inbox, robots, index, facts];
-  return [
-    '\\set n :n + 1',
-    '\\set mid 1000000000 + :client_id * 10000000 + :n',
-    '\\if :n % 20 = 1',
-    reserve('matters'),
-    reserve('matter_events'),
-    '\\endif',
-    `WITH ${writes.map((w, i) => `w${i + 1} AS (${w})`).join(', ')} SELECT 1;`,
-  ]
-    .join('\n')
-    .concat('\n');
+  const code = `upper(substr(md5(random()::text || clock_timestamp()::text), 1, 10))`;
+  const matter = `INSERT INTO matters (tracking_code, unit_code, household_id, category_code, urgency, state, description, lat, lng, reporter_kind, reporter_name, reporter_phone, reporter_user_id, hide_reporter, responsible_unit_code, first_unit_code, respond_by, resolve_by, stage_deadline, created_at, updated_at, client_key) VALUES (${code}, '${GROUP}', NULL::bigint, 'infrastructure', 'ordinary', 'reported', '${DESCRIPTION}', NULL::double precision, NULL::double precision, 'resident', NULL::text, NULL::text, NULL::integer, false, '${GROUP}', '${GROUP}', ${now} + interval '24 hours', ${now} + interval '7 days', ${now} + interval '24 hours', ${now}, ${now}, NULL::text) ON CONFLICT (client_key) WHERE client_key IS NOT NULL DO NOTHING RETURNING *`;
+  const event = `INSERT INTO matter_events (matter_id, from_state, to_state, action, actor_user_id, actor_unit_code, actor_kind, at, data) SELECT m.id, NULL, m.state, 'report', NULL::integer, NULL::text, 'resident', m.created_at, '{"photo": false, "urgency": "ordinary", "householdId": null, "categoryCode": "infrastructure"}'::jsonb FROM m RETURNING id`;
+  const follower = `INSERT INTO matter_followers (matter_id, kind, user_id, name, phone, created_at) SELECT m.id, 'reporter', NULL::integer, NULL::text, NULL::text, m.created_at FROM m WHERE false ON CONFLICT DO NOTHING`;
+  const photo = `INSERT INTO matter_photos (matter_id, mime, size, data, created_at) SELECT m.id, NULL::text, NULL::integer, NULL::bytea, m.created_at FROM m WHERE false`;
+  const audit = `INSERT INTO audit_events (at, actor_user_id, actor_name, action, entity_type, entity_id, unit_code, before, after, ip, request_id) SELECT ${now}, NULL, NULL, 'matter.report', 'matter', m.id::text, '${GROUP}', NULL, jsonb_build_object('state', 'reported', 'urgency', 'ordinary', 'categoryCode', 'infrastructure', 'reporterKind', 'resident', 'trackingCode', m.tracking_code), '127.0.0.1', 'pgbench' FROM m`;
+  const domainEvent = `INSERT INTO domain_events (type, payload, at) SELECT 'matter.changed', '{"action": "report", "fromState": null, "toState": "reported", "actorUserId": null, "data": null, "notifyAlso": []}'::jsonb || jsonb_build_object('matterId', m.id, 'eventId', ev.id), ${now} FROM m, ev RETURNING id`;
+  const deliveries = `INSERT INTO event_deliveries (event_id, handler) SELECT pub_e.id, s.handler FROM pub_e JOIN event_subscriptions s ON s.event_type = 'matter.changed'`;
+  return `WITH m AS (${matter}), ev AS (${event}), f AS (${follower}), p AS (${photo}), a AS (${audit}), pub_e AS (${domainEvent}), pub_d AS (${deliveries}) SELECT m.id, ev.id FROM m, ev;\n`;
 }
 
 function pgbenchPath() {

@@ -52,6 +52,23 @@ async function intake(base) {
   return { requests: r.requests.total, reqPerSec: round(r.requests.average, 0), p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max };
 }
 
+/**
+ * The domain events' handling lag under that load (commit to handled, in the server's own ring
+ * buffer of the last deliveries, GET /api/admin/events), once every handler has caught up.
+ */
+async function eventLag(base) {
+  const cookie = await login(base, 'admin');
+  const started = Date.now();
+  for (;;) {
+    const res = await fetch(`${base}/api/admin/events`, { headers: { cookie } });
+    const body = await res.json();
+    const pending = body.pending.reduce((n, p) => n + p.pending, 0);
+    if (pending === 0) return { lagMs: body.lagMs, drainMs: Date.now() - started, failing: body.failing.length };
+    if (Date.now() - started > 120_000) throw new Error(`events: ${pending} still pending two minutes after the load`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** A district's years of matters: ~90% closed, the open ones spread over villages, townships and the district. */
 async function generate(client) {
   const started = Date.now();
@@ -139,10 +156,13 @@ async function main() {
     const base = `http://127.0.0.1:${port}`;
     let endpoint = null;
     let pgb = null;
+    let events = null;
     if (!values['queue-only']) {
       console.log(`[matters] intake: autocannon ${CONNECTIONS} connections × ${SECONDS} s …`);
       endpoint = await intake(base);
       console.log(`[matters] intake ${endpoint.reqPerSec} req/s, p99 ${endpoint.p99Ms} ms; ceiling: pgbench …`);
+      events = await eventLag(base);
+      console.log(`[matters] event lag p95 ${events.lagMs.p95} ms (drained in ${events.drainMs} ms after the load)`);
       pgb = ceiling(db.url, dataDir, { connections: CONNECTIONS, seconds: SECONDS });
       console.log(`[matters] ceiling ${pgb.tps} tps`);
     }
@@ -170,6 +190,7 @@ async function main() {
         endpoint,
         ceiling: pgb,
         ratio: round(endpoint.reqPerSec / pgb.tps, 2),
+        events,
       },
       queue: queueResult,
     };

@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { charBigrams, dice, jaccard, overlap, weightedJaccard, weightedOverlap, wordTokens } from '../apps/server/src/modules/similar/text.ts';
 import { combinedScore } from '../apps/server/src/modules/similar/score.ts';
+import { featuresOf } from '../apps/server/src/modules/similar/features.ts';
 import { ROOT, writeResult } from './lib.mjs';
 
 const { items } = JSON.parse(readFileSync(path.join(ROOT, 'bench/data/similar-eval.json'), 'utf8'));
@@ -31,6 +32,8 @@ await pglite.close();
 
 const bigrams = items.map((x) => charBigrams(x.text));
 const words = items.map((x) => wordTokens(x.text));
+// The lookup's own words: jieba's and the thesaurus concepts (concepts.ts).
+const lookupWords = items.map((x) => featuresOf('', x.text).words);
 const candidates = {
   'pg_trgm similarity': (i, j) => trgm[i][j],
   'bigram Jaccard': (i, j) => jaccard(bigrams[i], bigrams[j]),
@@ -40,7 +43,8 @@ const candidates = {
   'bigram overlap coefficient': (i, j) => overlap(bigrams[i], bigrams[j]),
   'jieba IDF-weighted overlap': (i, j) => weightedOverlap(words[i], words[j]),
   'combined overlap (bigram + jieba IDF)': (i, j) => (overlap(bigrams[i], bigrams[j]) + weightedOverlap(words[i], words[j])) / 2,
-  'combined (bigram Dice + jieba IDF)': (i, j) => combinedScore({ bigrams: bigrams[i], words: words[i] }, { bigrams: bigrams[j], words: words[j] }),
+  'lookup (thesaurus concepts + bigram Dice + jieba IDF)': (i, j) =>
+    combinedScore({ bigrams: bigrams[i], words: lookupWords[i] }, { bigrams: bigrams[j], words: lookupWords[j] }),
 };
 
 function evaluate(score) {

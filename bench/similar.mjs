@@ -12,6 +12,7 @@ import { seedDistrictTree, systemCtx } from '../apps/server/src/modules/demo/see
 import { ensureDefaultCategories } from '../apps/server/src/modules/matters/categories.ts';
 import { featuresOf } from '../apps/server/src/modules/similar/features.ts';
 import { findSimilar, similarSql } from '../apps/server/src/modules/similar/repository.ts';
+import { MAX_RESULTS, MIN_SCORE } from '../apps/server/src/modules/similar/service.ts';
 import { sql } from 'drizzle-orm';
 import { createPgDatabase, machine, postgresVersion, ROOT, round, writeResult } from './lib.mjs';
 
@@ -70,11 +71,18 @@ try {
     console.log(`matters inserted in ${Date.now() - t0} ms`);
     // Features per (text variant); keys per village are derived in SQL.
     const feats = texts.map((x) => featuresOf('', x));
-    await client.query('create temporary table feats (k int primary key, bigrams text[], words text[], word_weight float8)');
+    await client.query('create temporary table feats (k int primary key, bigrams text[], words text[], word_weight float8, keys text[])');
+    const arr = 'select array_agg(x) from jsonb_array_elements_text';
     await client.query(
-      `insert into feats select k - 1, (select array_agg(x) from jsonb_array_elements_text(b) x), (select array_agg(x) from jsonb_array_elements_text(w) x), ww
-     from unnest($1::jsonb[], $2::jsonb[], $3::float8[]) with ordinality u(b, w, ww, k)`,
-      [feats.map((f) => JSON.stringify(f.bigrams)), feats.map((f) => JSON.stringify(f.words)), feats.map((f) => f.wordWeight)],
+      `insert into feats select k - 1, (${arr}(b) x), (${arr}(w) x), ww, (${arr}(ks) x)
+     from unnest($1::jsonb[], $2::jsonb[], $3::float8[], $4::jsonb[]) with ordinality u(b, w, ww, ks, k)`,
+      [
+        feats.map((f) => JSON.stringify(f.bigrams)),
+        feats.map((f) => JSON.stringify(f.words)),
+        feats.map((f) => f.wordWeight),
+        // featuresOf('') gives keys as ':路灯'; the village code is prefixed per matter below.
+        feats.map((f) => JSON.stringify(f.keys)),
+      ],
     );
     const t1 = Date.now();
     // Bulk load without the index, then build it with the migration's own definition.
@@ -83,7 +91,7 @@ try {
     await client.query(`
     insert into matter_text_index (matter_id, village_code, unit_code, open, bigrams, words, word_weight, keys)
     select m.id, left(m.unit_code, 12), m.unit_code, m.closed_at is null, f.bigrams, f.words, f.word_weight,
-           array(select left(m.unit_code, 12) || ':' || b from unnest(f.bigrams) b)
+           array(select left(m.unit_code, 12) || k from unnest(f.keys) k)
     from matters m join texts t on t.body = m.description join feats f on f.k = t.k`);
     await client.query(indexDef);
     await client.query('vacuum analyze matters');
@@ -114,7 +122,7 @@ try {
     const s = process.hrtime.bigint();
     const f = featuresOf(v, text);
     const fMs = Number(process.hrtime.bigint() - s) / 1e6;
-    const sq = { ...f, villageCode: v, scope: v, minScore: 0.06, limit: 5 };
+    const sq = { ...f, villageCode: v, scope: v, minScore: MIN_SCORE, limit: MAX_RESULTS };
     const hits = await findSimilar(database.db, sq);
     const ms = Number(process.hrtime.bigint() - s) / 1e6;
     // The database's own execution time: what the query costs without client-side scheduling noise.

@@ -1,4 +1,4 @@
-import { excluded, type InsertValues, placeholders, prebuilt } from '../../db/prebuilt';
+import { excluded, type InsertValues } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import { eventHandler } from '../../platform/events/define';
 import * as matterLookup from '../matters/lookup';
@@ -23,16 +23,16 @@ const FACT_KEYS = [
   'leadDepartmentId',
 ] as const;
 type FactsRow = InsertValues<typeof matterFacts, typeof FACT_KEYS>;
-// Runs on every change of every matter: built once (db/prebuilt.ts).
-const upsertFacts = prebuilt<unknown, FactsRow>((db) =>
-  db
+/** The facts of many matters in one statement (the handler's batch). */
+async function recordManyFacts(ctx: Ctx, rows: FactsRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await ctx.db
     .insert(matterFacts)
-    .values(placeholders(FACT_KEYS))
-    .onConflictDoUpdate({ target: matterFacts.matterId, set: excluded(matterFacts, FACT_KEYS) }),
-);
+    .values(rows)
+    .onConflictDoUpdate({ target: matterFacts.matterId, set: excluded(matterFacts, FACT_KEYS) });
+}
 
-/** Copies what the rates need from the matter as it stands now. */
-export async function recordFacts(ctx: Ctx, m: MatterRow, action: string): Promise<void> {
+async function factsOf(ctx: Ctx, m: MatterRow, action: string): Promise<FactsRow> {
   // A new matter has no dispatches yet: spare every report that read.
   const dispatches = action === 'report' ? [] : await matterLookup.listDispatches(ctx, m.id);
   const lead = dispatches.filter((d) => d.dispatch.role === 'lead').at(-1)?.dispatch;
@@ -54,7 +54,7 @@ export async function recordFacts(ctx: Ctx, m: MatterRow, action: string): Promi
     reopenCount: m.reopenCount,
     leadDepartmentId: lead?.departmentId ?? null,
   };
-  await upsertFacts(ctx.db, row);
+  return row;
 }
 
 /**
@@ -67,6 +67,8 @@ export const factsHandler = eventHandler<matterLookup.MatterChanged>({
   async handle(ctx, events) {
     const reportOnly = new Map<number, boolean>();
     for (const e of events) reportOnly.set(e.payload.matterId, (reportOnly.get(e.payload.matterId) ?? true) && e.payload.action === 'report');
-    for (const m of await matterLookup.findMatters(ctx, [...reportOnly.keys()])) await recordFacts(ctx, m, reportOnly.get(m.id) ? 'report' : 'change');
+    const rows: FactsRow[] = [];
+    for (const m of await matterLookup.findMatters(ctx, [...reportOnly.keys()])) rows.push(await factsOf(ctx, m, reportOnly.get(m.id) ? 'report' : 'change'));
+    await recordManyFacts(ctx, rows);
   },
 });

@@ -83,11 +83,15 @@ async function runHandler(database: Database, clock: Clock, h: EventHandler, log
   return done;
 }
 
-/** One pass over every handler; answers how many deliveries were handled. */
+/**
+ * One pass over every handler, side by side (each in its own transaction, so on PostgreSQL they
+ * use several connections; PGlite queues them on its one); answers how many were handled.
+ */
 export async function dispatchOnce(database: Database, clock: Clock, handlers: readonly EventHandler[], log: Logger): Promise<number> {
-  let total = 0;
-  for (const h of handlers) total += await runHandler(database, clock, h, log);
-  return total;
+  const done = await Promise.allSettled(handlers.map((h) => runHandler(database, clock, h, log)));
+  const failed = done.find((d) => d.status === 'rejected');
+  if (failed) throw failed.reason;
+  return done.reduce((n, d) => n + (d.status === 'fulfilled' ? d.value : 0), 0);
 }
 
 /** Handles everything due now, until nothing is (tests, the CLI after a seed). */

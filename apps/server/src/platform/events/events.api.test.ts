@@ -1,8 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type MatterChanged, matterChanged } from '../../modules/matters/events';
 import { useTestApp } from '../../test/harness';
 import { eachEvent, eventHandler } from './define';
+
+/** Raw SQL's rows (the drivers' results differ in type, not in `rows`). */
+async function rowsOf<T>(db: { execute(q: SQL): Promise<unknown> }, q: SQL): Promise<{ rows: T[] }> {
+  return (await db.execute(q)) as { rows: T[] };
+}
 
 // Handlers as a future module would write them: an ordinary transaction of their own, writes
 // that are not SELECT, and sometimes a failure. Their table is the test's own.
@@ -36,14 +41,15 @@ const report = (description: string) =>
     payload: { unitCode: '5303032032110101', categoryCode: 'housing', description, reporterName: '张三', reporterPhone: '13800000001' },
   });
 async function idOf(res: { json(): { trackingCode: string } }): Promise<number> {
-  const rows = await t.database.db.execute<{ id: number }>(sql`select id from matters where tracking_code = ${res.json().trackingCode}`);
-  return Number((rows.rows ?? rows)[0]?.id);
+  const rows = await rowsOf<{ id: number }>(t.database.db, sql`select id from matters where tracking_code = ${res.json().trackingCode}`);
+  return Number(rows.rows[0]?.id);
 }
 async function effects(handler: string, matterId: number): Promise<number> {
-  const rows = await t.database.db.execute<{ n: number }>(
+  const rows = await rowsOf<{ n: number }>(
+    t.database.db,
     sql`select count(*)::int as n from test_event_effects where handler = ${handler} and matter_id = ${matterId}`,
   );
-  return Number((rows.rows ?? rows)[0]?.n ?? 0);
+  return Number(rows.rows[0]?.n ?? 0);
 }
 
 beforeAll(async () => {

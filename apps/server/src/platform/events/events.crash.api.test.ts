@@ -1,13 +1,18 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../db/client';
 import { adminQuery, TEMPLATE_DB, TEST_DB, urlFor } from '../../test/databases';
 import { countingHandler, ping } from './fixtures/counter';
 import { publishRow } from './repository';
 import { subscribeHandlers } from './subscriptions';
+
+/** Raw SQL's rows (the drivers' results differ in type, not in `rows`). */
+async function rowsOf<T>(db: { execute(q: SQL): Promise<unknown> }, q: SQL): Promise<{ rows: T[] }> {
+  return (await db.execute(q)) as { rows: T[] };
+}
 
 // Several instances share one PostgreSQL (PGlite is one process's own database, so this runs in
 // the PostgreSQL pass). Two dispatcher processes handle a stream of events while each is killed
@@ -63,8 +68,8 @@ describe.runIf(TEST_DB === 'postgres')('domain events across instances and crash
     await publishSome(1500);
 
     const count = async () => {
-      const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from test_ping_effects`);
-      return Number((r.rows ?? r)[0]?.n);
+      const r = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from test_ping_effects`);
+      return Number(r.rows[0]?.n);
     };
     let a = await startInstance(url);
     let b = await startInstance(url);
@@ -86,15 +91,16 @@ describe.runIf(TEST_DB === 'postgres')('domain events across instances and crash
     }
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const left = await db.execute<{ n: number }>(sql`select count(*)::int as n from event_deliveries`);
-      if (Number((left.rows ?? left)[0]?.n) === 0) break;
+      const left = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from event_deliveries`);
+      if (Number(left.rows[0]?.n) === 0) break;
       if (Date.now() > deadline) throw new Error('deliveries left after a minute');
       await sleep(50);
     }
-    const r = await db.execute<{ total: number; distinct: number; pids: number }>(
+    const r = await rowsOf<{ total: number; distinct: number; pids: number }>(
+      db,
       sql`select count(*)::int as total, count(distinct event_id)::int as distinct, count(distinct pid)::int as pids from test_ping_effects`,
     );
-    const row = (r.rows ?? r)[0];
+    const row = r.rows[0];
     expect(kills).toEqual({ a: 3, b: 3 });
     expect(published).toBe(2700);
     expect(row).toEqual({ total: 2700, distinct: 2700, pids: expect.any(Number) });
