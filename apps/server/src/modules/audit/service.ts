@@ -73,4 +73,4 @@ export async function listAudit(ctx: Ctx, q: AuditQuery) {
   const items = rows.slice(0, q.limit);
   return { items, nextBefore: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
 }
-export { auditInsertSelect } from './repository';
+export { type AuditRow, auditInsertSelect } from './repository';

@@ -1,12 +1,10 @@
 import { initialDeadlines, levelOfCode, type MatterState, type ReporterKind, stageDeadline, type Urgency } from '@jiceng/shared';
-import { sql } from 'drizzle-orm';
 import { isForeignKeyViolation } from '../../db/errors';
 import { type Ctx, requirePermission, requireScope } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { publishCtes } from '../../platform/events/repository';
 import { wake } from '../../platform/events/wake';
 import { ttlCache } from '../../platform/ttl-cache';
-import { auditInsertSelect, auditRowOf } from '../audit/service';
+import { auditRowOf } from '../audit/service';
 import { loadHousehold } from '../households/access';
 import * as householdLookup from '../households/lookup';
 import * as orgLookup from '../org/lookup';
@@ -131,14 +129,8 @@ async function insertNewMatter(ctx: Ctx, input: NewMatter, category: CategoryRow
         ? { userId: input.reporterUserId, name: input.reporterName ?? null, phone: input.reporterPhone ?? null }
         : null,
     photo: photo ? { mime: photo.mime, size: photo.data.length, data: photo.data } : null,
-    audit: auditInsertSelect(audit, sql`m.id::text`, sql`from m`),
-    publish: publishCtes(
-      'pub',
-      matterChanged.type,
-      sql`${JSON.stringify(payload)}::jsonb || jsonb_build_object('matterId', m.id, 'eventId', ev.id, 'matter', ${JSON.stringify(snapshot)}::jsonb || jsonb_build_object('id', m.id))`,
-      now,
-      sql`from m, ev`,
-    ),
+    audit,
+    published: { type: matterChanged.type, payload, snapshot, at: now },
   });
   if (created) {
     wake();

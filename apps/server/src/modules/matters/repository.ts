@@ -3,6 +3,8 @@ import { and, asc, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'd
 import type { Executor } from '../../db/client';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { escapeLike } from '../../db/like';
+import { publishCtes } from '../../platform/events/repository';
+import { type AuditRow, auditInsertSelect } from '../audit/service';
 import { departments, units } from '../org/tables';
 import { matterCategories, matterDispatches, matterEvents, matterFollowers, matterPhotos, matters } from './tables';
 
@@ -44,10 +46,10 @@ export interface ReportWrite {
   event: { actorUserId: number | null; actorUnitCode: string | null; actorKind: string; data: Record<string, unknown> };
   follower: { userId: number | null; name: string | null; phone: string | null } | null;
   photo: { mime: string; size: number; data: Buffer } | null;
-  /** The audit row (its entity id is the new matter's). */
-  audit: SQL;
-  /** The domain event's CTEs (platform/events publishCtes over `from m, ev`). */
-  publish: SQL;
+  /** The audit row (its entity id becomes the new matter's). */
+  audit: AuditRow;
+  /** The `matter.changed` event: its payload without the ids the statement makes. */
+  published: { type: string; payload: Record<string, unknown>; snapshot: Record<string, unknown>; at: Date };
 }
 
 const MATTER_COLUMNS = Object.entries(getTableColumns(matters)).map(([key, column]) => ({ key, name: toSnakeCase(key), column }));
@@ -95,7 +97,13 @@ export async function insertReport(db: Executor, w: ReportWrite): Promise<{ matt
       insert into ${matterPhotos} (matter_id, mime, size, data, created_at)
       select m.id, ${w.photo?.mime ?? null}::text, ${w.photo?.size ?? null}::integer, ${w.photo?.data ?? null}::bytea, m.created_at
       from m where ${w.photo !== null}
-    ), a as (${w.audit}), ${w.publish}
+    ), a as (${auditInsertSelect(w.audit, sql`m.id::text`, sql`from m`)}), ${publishCtes(
+      'pub',
+      w.published.type,
+      sql`${JSON.stringify(w.published.payload)}::jsonb || jsonb_build_object('matterId', m.id, 'eventId', ev.id, 'matter', ${JSON.stringify(w.published.snapshot)}::jsonb || jsonb_build_object('id', m.id))`,
+      w.published.at,
+      sql`from m, ev`,
+    )}
     select m.*, ev.id as "event_id_" from m, ev`;
   const res = (await db.execute(statement)) as unknown as { rows: Record<string, unknown>[] };
   const raw = res.rows[0];
