@@ -26,7 +26,7 @@ const { seedDemo } = await import('../apps/server/src/modules/demo/seed.ts');
 const visits = await import('../apps/server/src/modules/visits/service.ts');
 const { recountVisitDue } = await import('../apps/server/src/modules/visits/rollup.ts');
 const rollupRepo = await import('../apps/server/src/modules/visits/rollup-repository.ts');
-const { summaryFromSources } = await import('../apps/server/src/modules/visits/summary-reference.ts');
+const { summaryFromSources } = await import('../apps/server/src/modules/visits/repository.ts');
 const linkage = await import('../apps/server/src/modules/linkage/service.ts');
 
 // 26 days on, a fifth of the blue households (21k) are due on that very day: the summary counts

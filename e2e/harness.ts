@@ -36,7 +36,8 @@ export function useE2E(): E2E {
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'jiceng-e2e-data-'));
     dirs.push(dataDir);
-    server = await startServer({ JICENG_DATA_DIR: dataDir, DATABASE_URL: '', JICENG_DEMO: '1' });
+    // Seeding the demo district takes over a minute on a loaded 2-core machine (the hook allows 120 s).
+    server = await startServer({ JICENG_DATA_DIR: dataDir, DATABASE_URL: '', JICENG_DEMO: '1' }, { timeoutMs: 110_000 });
     state.baseUrl = server.url;
     state.newPage = async (options) => {
       // Playwright refuses --user-data-dir in args: a persistent context takes the fresh profile instead.

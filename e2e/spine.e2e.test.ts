@@ -130,7 +130,7 @@ describe('the spine in a browser', { timeout: 180_000 }, () => {
     await dialog.getByLabel('确认新密码').fill('short');
     await button(leader, '保存').click();
     // The server's reason lands on the new-password field.
-    await visible(dialog.getByText('密码至少 8 位，且须同时包含字母和数字').first());
+    await visible(dialog.getByText('密码至少 10 位').first());
     await dialog.getByLabel('新密码', { exact: true }).fill('Group-leader-2026');
     await dialog.getByLabel('确认新密码').fill('Group-leader-2026');
     await button(leader, '保存').click();

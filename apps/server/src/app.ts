@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +16,15 @@ import type { ModuleManifest } from './modules/manifest';
 import { installAuth } from './platform/auth';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config';
+import { webStaticCacheOptions } from './platform/web-cache';
 import { installErrorHandler } from './platform/http-errors';
+import { installSecurity, LOG_REDACT, requestIdOf, serializeError, serializeRequest, trustedHops } from './platform/security';
+
+/** No personal data in the log (platform/security/redact.ts). */
+const loggerSafety = {
+  redact: LOG_REDACT,
+  serializers: { err: serializeError as (err: Error) => { type: string; message: string; stack: string }, req: serializeRequest },
+};
 
 export interface AppOptions {
   config: Config;
@@ -33,16 +40,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const clock = options.clock ?? systemClock;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    logger: options.logger === false ? false : { level: config.logLevel, ...loggerSafety, ...(typeof options.logger === 'object' ? options.logger : {}) },
+    trustProxy: trustedHops(config.trustProxyHops),
     bodyLimit: 1024 * 1024,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The client's x-request-id only when short and plain (platform/security/request-id.ts).
+    requestIdHeader: false,
+    genReqId: requestIdOf,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installSecurity(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCompress, { global: true, threshold: 2048 });
@@ -97,7 +106,7 @@ async function serveWeb(app: FastifyInstance, config: Config): Promise<void> {
   const root =
     config.webDir ?? [path.join(here, '../../web/dist'), path.join(here, '../../../apps/web/dist')].find((p) => existsSync(path.join(p, 'index.html')));
   if (!root || !existsSync(path.join(root, 'index.html'))) return;
-  await app.register(fastifyStatic, { root, wildcard: false, maxAge: '1h', index: false });
+  await app.register(fastifyStatic, { root, wildcard: false, index: false, ...webStaticCacheOptions });
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/open311/')) return reply.callNotFound();
     const file = req.url.split('?')[0] as string;

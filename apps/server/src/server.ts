@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { type Database, migrateDatabase, openDatabase } from './db/client';
+import { retryWhileUnavailable } from './db/startup-retry';
 import { type Clock, offsetClock } from './platform/clock';
 import { type Config, loadConfig } from './platform/config';
 
@@ -8,22 +9,33 @@ import { type Config, loadConfig } from './platform/config';
  * here. Answers whether the demo's sample register is still to be seeded (after the app is built).
  */
 async function prepareDatabase(config: Config, clock: Clock): Promise<{ database: Database; needsSample: boolean }> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, prepare: config.pgPrepare });
-  const [{ seedDemo, hasDemoSample, systemCtx }, { ensureDefaultCategories }] = await Promise.all([
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    prepare: config.pgPrepare,
+    checkpointEveryMs: config.checkpointMinutes * 60_000,
+  });
+  const [{ seedDemo, hasDemoData, systemCtx }, { ensureDefaultCategories }] = await Promise.all([
     import('./modules/demo/seed'),
     import('./modules/matters/categories'),
   ]);
   const [{ allHandlers }, { subscribeHandlers }] = await Promise.all([import('./modules'), import('./platform/events/subscriptions')]);
-  const needsSample = await database.exclusive('prepare', async () => {
-    await migrateDatabase(database);
-    // Before anything publishes: every event from now on gets a delivery per declared handler.
-    await subscribeHandlers(database.db, allHandlers());
-    // The matter category catalogue is reference data production needs too (idempotent).
-    await ensureDefaultCategories(systemCtx(database.db, clock));
-    if (!config.demo) return false;
-    await seedDemo(systemCtx(database.db, clock));
-    return !(await hasDemoSample(systemCtx(database.db, clock)));
-  });
+  const warn = (msg: string) => process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, msg })}\n`);
+  const needsSample = await retryWhileUnavailable(
+    () =>
+      database.exclusive('prepare', async () => {
+        await migrateDatabase(database);
+        // Before anything publishes: every event from now on gets a delivery per declared handler.
+        await subscribeHandlers(database.db, allHandlers());
+        // The matter category catalogue is reference data production needs too (idempotent).
+        await ensureDefaultCategories(systemCtx(database.db, clock));
+        if (!config.demo) return false;
+        await seedDemo(systemCtx(database.db, clock));
+        return !(await hasDemoData(systemCtx(database.db, clock)));
+      }),
+    config.dbWaitSeconds,
+    warn,
+  );
   return { database, needsSample };
 }
 
@@ -72,11 +84,11 @@ async function serve(config: Config): Promise<void> {
   const { database, needsSample } = await prepared;
   if (needsSample) {
     // The sample's events are handled by the dispatcher once the server listens.
-    const [{ seedDemoSample }, { systemCtx }] = await Promise.all([import('./modules/demo/sample'), import('./modules/demo/seed')]);
+    const [{ seedDemoData }, { systemCtx, demoDistrictAtStart }] = await Promise.all([import('./modules/demo/data'), import('./modules/demo/seed')]);
     // A demo without its sample is still a demo: say why and serve on.
     await database
-      .exclusive('prepare', () => seedDemoSample(systemCtx(database.db, clock)))
-      .catch((err) => app.log.error({ err }, 'the demo sample register could not be seeded'));
+      .exclusive('prepare', () => seedDemoData(systemCtx(database.db, clock), { district: demoDistrictAtStart() }))
+      .catch((err) => app.log.error({ err }, 'the demo sample or district could not be seeded'));
   }
   let closing = false;
   let stopJobs = async () => {};

@@ -23,10 +23,7 @@ const LANDLINE = p(`\\(?0~(?:1~0|2~\\d|[3-9]~\\d~\\d)\\)?~[1-9]~${digits(6)}(?:~
 const MOBILE = p(`1~[3-9]~${digits(9)}`);
 const PREFIX = p('(?:\\+~?|0~0~)8~6~');
 
-const PATTERN = new RegExp(
-  `(?<![\\dX])(?:(${ID18})|(${ID15}))(?![\\dX])|(?<!\\d)(${LANDLINE})(?!\\d)|(?<!\\d)(${PREFIX})?(${MOBILE})(?!\\d)`,
-  'gi',
-);
+const PATTERN = new RegExp(`(?<![\\dX])(?:(${ID18})|(${ID15}))(?![\\dX])|(?<!\\d)(${LANDLINE})(?!\\d)|(?<!\\d)(${PREFIX})?(${MOBILE})(?!\\d)`, 'gi');
 
 const compact = (s: string) => s.replace(/[^\dX]/gi, '').toUpperCase();
 

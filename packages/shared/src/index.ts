@@ -1,6 +1,7 @@
 export * from './errors/index';
 export * from './roles';
 export * from './units';
+export * from './levels';
 export * from './idNumber';
 export * from './mask';
 export * from './free-text-mask';

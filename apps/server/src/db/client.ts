@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -10,6 +10,8 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-lock';
+import { DURABLE_START_PARAMS, DurableNodeFS } from './pglite-durable';
 import { runSqlFiles } from './sql-files';
 import { preparingClient, StatementCache } from './statement-cache';
 import type * as schema from './schema';
@@ -33,6 +35,8 @@ export interface Database {
    */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite: a consistent gzipped tarball of the data folder, taken after a checkpoint (db/backup.ts). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -43,12 +47,33 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Name repeated parameterized statements so PostgreSQL keeps them prepared (db/statement-cache.ts). */
   prepare?: boolean;
+  /** PGlite: run CHECKPOINT this often (0 = never); PostgreSQL's own checkpointer needs no help. */
+  checkpointEveryMs?: number;
+  /** PostgreSQL: where pool errors go (a restarted server drops idle connections). */
+  onPoolError?: (err: Error) => void;
 }
+
+/** How often the embedded database checkpoints by default: WAL and recovery time stay bounded. */
+export const DEFAULT_CHECKPOINT_MS = 5 * 60_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const Client = options.prepare === false ? pg.Client : preparingClient(new StatementCache());
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, Client });
+    const Base = options.prepare === false ? pg.Client : preparingClient(new StatementCache());
+    const onError = options.onPoolError ?? defaultPoolError;
+    // A connection checked out of the pool (a transaction, a LISTEN) has no `error` listener of the
+    // pool's; when the server goes away it would end the process. Its query fails (503) and the
+    // pool discards it on release.
+    const Client = class extends Base {
+      constructor(config?: pg.ClientConfig) {
+        super(config);
+        this.on('error', onError);
+      }
+    } as typeof pg.Client;
+    // A connection that cannot be made within 5 s fails the request (503) rather than hanging it.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, Client, connectionTimeoutMillis: 5_000 });
+    // An idle connection dropped by a restarting server emits `error` on the pool; unhandled, it
+    // would end the process. The pool discards that client and connects afresh on the next query.
+    pool.on('error', onError);
     // No `schema`: the relational query API is not used, and with a schema drizzle builds a query
     // builder per table for every transaction object (a measurable share of a report's CPU).
     const db = drizzleNodePg({ client: pool, casing: 'snake_case' }) as unknown as Db;
@@ -71,12 +96,39 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => pool.end(),
     };
   }
-  let dir: string | undefined;
-  if (options.dataDir) {
-    dir = path.join(options.dataDir, 'pglite');
-    mkdirSync(dir, { recursive: true });
+  if (!options.dataDir) {
+    const client = await PGlite.create(undefined, { extensions: { pg_trgm } });
+    return pgliteDatabase(client, () => {});
   }
-  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
+  // Owner only: the register holds ID numbers and phones.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(options.dataDir, 0o700);
+  const dir = path.join(options.dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  // One process at a time: a second PGlite on the same files (the CLI beside the server) would
+  // write into a copy the server then overwrites.
+  const release = lockDataDir(path.join(options.dataDir, 'pglite.lock'));
+  try {
+    const client = await PGlite.create({ fs: new DurableNodeFS(dir), startParams: DURABLE_START_PARAMS, extensions: { pg_trgm } });
+    const every = options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS;
+    const timer = every > 0 ? setInterval(() => void client.exec('CHECKPOINT').catch(() => {}), every) : null;
+    timer?.unref();
+    return pgliteDatabase(client, () => {
+      if (timer) clearInterval(timer);
+      release();
+    });
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+function defaultPoolError(err: Error): void {
+  process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, msg: `database connection lost: ${err.message}` })}\n`);
+}
+
+function pgliteDatabase(client: PGlite, onClose: () => void): Database {
   const db = drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
@@ -84,9 +136,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     exec: async (text) => {
       await client.exec(text);
     },
-    // One process owns an embedded database: nothing to coordinate with.
+    // One process owns an embedded database (the lock file): nothing to coordinate with.
     exclusive: (_name, fn) => fn(),
-    close: () => client.close(),
+    dumpDataDir: async () => {
+      await client.exec('CHECKPOINT');
+      // Runs with every query held back: no write can slip between the files it reads.
+      return client.dumpDataDir('gzip');
+    },
+    close: async () => {
+      try {
+        // A clean stop leaves nothing to replay at the next start.
+        await client.exec('CHECKPOINT').catch(() => {});
+        await client.close();
+      } finally {
+        onClose();
+      }
+    },
   };
 }
 

@@ -114,6 +114,6 @@ export function excluded<T extends PgTable, K extends keyof T['_']['columns'] & 
 }
 
 /** Runs a statement already built (its text fixed, its parameters driver values) on the target's connection. */
-export async function deferStatement(target: WriteTarget, statement: Statement): Promise<void> {
+export async function runBuiltStatement(target: WriteTarget, statement: Statement): Promise<void> {
   await runStatement(sessionOf(target.db), statement);
 }

@@ -1,7 +1,7 @@
 import { can, PERMISSIONS, type Permission } from '@jiceng/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client';
-import { resolveSession } from '../modules/accounts/sessions';
+import { lifetimeOf, resolveSession } from '../modules/accounts/sessions';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Ctx } from './context';
@@ -47,12 +47,17 @@ declare module 'fastify' {
   }
 }
 
+/** `Secure` when the request came over https, or always with JICENG_SECURE_COOKIES (TLS ended at a proxy that does not say so). */
+export function secureCookie(req: FastifyRequest, config: Pick<Config, 'secureCookies'>): boolean {
+  return config.secureCookies || req.protocol === 'https';
+}
+
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure, expires: expiresAt });
 }
 
-export function clearSessionCookie(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+export function clearSessionCookie(reply: FastifyReply, secure = false): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 
 /**
@@ -80,12 +85,12 @@ export function installAuth(app: FastifyInstance, database: Database, clock: Clo
     let expired = false;
     let mustChangePassword = false;
     if (token) {
-      const found = await resolveSession(database.db, clock, token, config.sessionHours);
+      const found = await resolveSession(database.db, clock, token, lifetimeOf(config));
       if ('actor' in found) {
         req.ctx.actor = found.actor;
         req.sessionToken = token;
         mustChangePassword = found.mustChangePassword;
-        if (found.renewedUntil) setSessionCookie(reply, token, found.renewedUntil, req.protocol === 'https');
+        if (found.renewedUntil) setSessionCookie(reply, token, found.renewedUntil, secureCookie(req, config));
       } else expired = true;
     }
     // 'apiKey' routes take no session: their service resolves the presented key itself.

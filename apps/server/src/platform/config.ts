@@ -11,8 +11,27 @@ export interface Config {
   sessionHours: number;
   logLevel: string;
   webDir: string | null;
-  trustProxy: boolean;
+  /**
+   * `JICENG_TRUST_PROXY_HOPS`: how many proxies in front of the app to believe. The client's
+   * address is the one that many hops from the right of `X-Forwarded-For` (0: the socket's).
+   * The legacy `JICENG_TRUST_PROXY=1` means one hop.
+   */
+  trustProxyHops: number;
+  /** `JICENG_SESSION_MAX_HOURS`: absolute lifetime of a session however active it stays. */
+  sessionMaxHours: number;
+  /** `JICENG_SECURE_COOKIES`: always mark the session cookie `Secure` (else only when the request came over https). */
+  secureCookies: boolean;
+  /** `JICENG_WEBHOOK_HOSTS`: the host names robot URLs may point to (comma-separated; default WeCom's). */
+  webhookHosts: string[];
+  /** `JICENG_WEBHOOK_ALLOW_HTTP`: also allow plain http robot URLs (https only by default). */
+  webhookAllowHttp: boolean;
+  /** `JICENG_WEBHOOK_ALLOW_PRIVATE`: allow robot hosts that resolve to private or loopback addresses (never by default). */
+  webhookAllowPrivate: boolean;
   publicUrl: string;
+  /** `JICENG_DB_WAIT_SECONDS`: how long start-up keeps retrying a database it cannot reach (default 120; 0 = fail at once). */
+  dbWaitSeconds: number;
+  /** `JICENG_CHECKPOINT_MINUTES`: how often the embedded database checkpoints (default 5; 0 = never while running). */
+  checkpointMinutes: number;
   /** Run every periodic job this often instead of its own interval (null = each job's own). */
   jobsEveryMs: number | null;
   /** `JICENG_EVENTS_POLL_MS`: how often the event dispatcher looks for other instances' events and retries (its own wake at once). */
@@ -30,6 +49,17 @@ export interface Config {
   secret: string | null;
   /** `JICENG_PUBLIC_RATE_LIMIT`: resident reports per minute and address (reads: six times that). */
   publicRateLimit: number;
+}
+
+/** WeCom's group robot webhook host: the only place robot URLs may point to unless configured. */
+export const DEFAULT_WEBHOOK_HOSTS = ['qyapi.weixin.qq.com'];
+
+/** `JICENG_SESSION_MAX_HOURS` (default 7 days): a stolen cookie kept alive by use still ends. */
+function sessionMaxHoursOf(env: NodeJS.ProcessEnv): number {
+  const idle = int(env, 'JICENG_SESSION_HOURS', 12);
+  const max = int(env, 'JICENG_SESSION_MAX_HOURS', Math.max(168, idle));
+  if (max < idle) throw new Error(`JICENG_SESSION_MAX_HOURS (${max}) must not be shorter than JICENG_SESSION_HOURS (${idle})`);
+  return max;
 }
 
 /** Shorter secrets are guessable offline from one printed card (the token is an HMAC of the id). */
@@ -107,7 +137,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { cli = false }
     sessionHours: int(env, 'JICENG_SESSION_HOURS', 12),
     logLevel: env.LOG_LEVEL || 'info',
     webDir: env.JICENG_WEB_DIR || null,
-    trustProxy: env.JICENG_TRUST_PROXY === '1' || env.JICENG_TRUST_PROXY === 'true',
+    trustProxyHops: int(env, 'JICENG_TRUST_PROXY_HOPS', flag(env, 'JICENG_TRUST_PROXY', false) ? 1 : 0),
+    sessionMaxHours: sessionMaxHoursOf(env),
+    secureCookies: flag(env, 'JICENG_SECURE_COOKIES', false),
+    webhookHosts: (env.JICENG_WEBHOOK_HOSTS || DEFAULT_WEBHOOK_HOSTS.join(','))
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    webhookAllowHttp: flag(env, 'JICENG_WEBHOOK_ALLOW_HTTP', false),
+    webhookAllowPrivate: flag(env, 'JICENG_WEBHOOK_ALLOW_PRIVATE', false),
     publicUrl: env.JICENG_PUBLIC_URL || `http://${host}:${port}`,
     jobsEveryMs: jobsEveryMs || null,
     eventsPollMs: Math.max(20, int(env, 'JICENG_EVENTS_POLL_MS', 250)),
@@ -116,5 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { cli = false }
     pgPrepare: flag(env, 'JICENG_PG_PREPARE', true),
     secret: secretOf(env, !cli && databaseUrl !== null && !demo, dataDir),
     publicRateLimit,
+    dbWaitSeconds: int(env, 'JICENG_DB_WAIT_SECONDS', 120),
+    checkpointMinutes: int(env, 'JICENG_CHECKPOINT_MINUTES', 5),
   };
 }

@@ -2,6 +2,7 @@ import type { Locale } from '@jiceng/shared';
 import { z } from 'zod';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { AppError, type ErrorDetail, validationError } from './errors';
 import { localeFrom } from './i18n';
 
@@ -57,6 +58,7 @@ function toAppError(err: FastifyError & { validationContext?: string }): AppErro
   if (err.statusCode === 429) return new AppError('RATE_LIMITED');
   if ((err as { code?: string }).code === '40001' || (err as { code?: string }).code === '40P01') return new AppError('CONFLICT');
   if (err instanceof SyntaxError && err.statusCode === 400) return new AppError('INVALID_JSON', {}, { field: 'body' });
+  if (isDatabaseUnavailable(err)) return new AppError('DB_UNAVAILABLE');
   return new AppError('INTERNAL');
 }
 

@@ -10,6 +10,11 @@ export interface Job {
   everyMs: number;
   /** Runs inside a transaction that holds the job's advisory lock (ctx.db is that transaction). */
   run(ctx: Ctx): Promise<void>;
+  /**
+   * Runs on the database itself, without the job transaction and lock: for a job that waits on
+   * something slow (HTTP) and guards itself with short transactions of its own (webhooks/outbox.ts).
+   */
+  standalone?: boolean;
 }
 
 /**
@@ -18,6 +23,10 @@ export interface Job {
  * Returns false when skipped.
  */
 export async function runJobOnce(db: Database['db'], clock: Clock, job: Job): Promise<boolean> {
+  if (job.standalone) {
+    await job.run({ db, base: db, actor: null, clock, locale: 'zh-CN', requestId: `job:${job.name}`, ip: null });
+    return true;
+  }
   return db.transaction(async (tx) => {
     const res = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`jiceng.job.${job.name}`})) as locked`);
     const locked = (res as unknown as { rows: { locked: boolean }[] }).rows[0]?.locked;

@@ -21,9 +21,11 @@ export function superviseWorkers(count: number): void {
     restarts++;
     const delay = Math.min(30_000, 250 * 2 ** Math.min(restarts, 7));
     log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another in ${delay} ms`);
+    // Not unref'd: with every worker dead this timer is all that keeps the primary alive, and
+    // the primary must never exit while it should serve (it exited 0 when both workers died).
     setTimeout(() => {
       if (!stopping) fork();
-    }, delay).unref();
+    }, delay);
   });
   cluster.on('listening', () => {
     restarts = 0;

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, setUnauthenticatedHandler } from './api';
+import { endSession, isOfflineFailure, rememberSession } from './offline';
 import type { Me } from './types';
 
 interface Auth {
@@ -24,15 +25,26 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   useEffect(() => {
-    setUnauthenticatedHandler(() => setMe(null));
-    refresh().catch(() => setMe(null));
+    setUnauthenticatedHandler(() => {
+      void endSession().catch(() => undefined);
+      setMe(null);
+    });
+    // No network is not "logged out": the one logged in stays (the worker answered /auth/me from
+    // its cache when it had it); only with nothing known does the login page show.
+    refresh().catch((err) => setMe((known) => (isOfflineFailure(err) && known ? known : null)));
     return () => setUnauthenticatedHandler(null);
   }, [refresh]);
   const login = useCallback(async (username: string, password: string) => {
-    setMe(await api.post<Me>('/auth/login', { username, password }));
+    const who = await api.post<Me>('/auth/login', { username, password });
+    await rememberSession(who).catch(() => undefined);
+    setMe(who);
   }, []);
   const logout = useCallback(async () => {
-    await api.post('/auth/logout');
+    try {
+      await api.post('/auth/logout');
+    } finally {
+      await endSession().catch(() => undefined);
+    }
     setMe(null);
   }, []);
   const can = useCallback((permission: string) => !!me?.permissions.includes(permission), [me]);

@@ -18,6 +18,8 @@ export function registerServiceWorker(): void {
           reg.active?.postMessage({ type: 'cache-assets', urls });
         };
         send();
+        // A deploy since the worker was installed: fetch the phone path's new files now, with signal.
+        reg.active?.postMessage({ type: 'precache' });
         // Pages opened later load their own chunks; send again a little after each navigation settles.
         window.setTimeout(send, 5000);
       })

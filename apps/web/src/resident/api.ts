@@ -15,11 +15,15 @@ export class ServerError extends Error {
 /** No answer at all (weak signal): the form keeps what was typed. */
 export class NetworkError extends Error {}
 
-export async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/** `timeoutMs`: an answer that takes longer counts as lost (a NetworkError), so it can be retried. */
+export async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 0): Promise<T> {
   let res: Response;
+  const abort = timeoutMs && typeof AbortController === 'function' ? new AbortController() : null;
+  const timer = abort ? setTimeout(() => abort.abort(), timeoutMs) : 0;
   try {
     res = await fetch(`/api/public${path}`, {
       method,
+      signal: abort?.signal,
       headers: {
         Accept: 'application/json',
         'Accept-Language': english ? 'en' : 'zh-CN',
@@ -28,9 +32,12 @@ export async function call<T>(method: 'GET' | 'POST', path: string, body?: unkno
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
+    clearTimeout(timer);
     throw new NetworkError();
   }
   const data = (await res.json().catch(() => null)) as { error?: { message: string; field?: string; details?: ServerError['details'] } } | null;
+  clearTimeout(timer);
+  if (data === null && abort?.signal.aborted) throw new NetworkError(); // cut off mid-answer
   if (!res.ok) {
     const e = data?.error;
     throw new ServerError(res.status, e?.message ?? `HTTP ${res.status}`, e?.field, e?.details ?? []);

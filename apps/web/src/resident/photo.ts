@@ -11,10 +11,10 @@ function readAsDataUrl(blob: Blob): Promise<string> {
 
 /**
  * A phone camera's photo is 3–8 MB: on a weak signal that never arrives. Shrink it to at most
- * 1600 px as a JPEG (a few hundred KB); if the browser cannot, send the file as it is and let
- * the server judge its size and type.
+ * 1600 px as a JPEG (a few hundred KB); if the browser cannot, the file as it is, and the server
+ * judges its size and type. Also used by the representative's visit form.
  */
-export async function preparePhoto(file: File): Promise<string> {
+export async function shrinkPhoto(file: Blob): Promise<Blob> {
   try {
     const bitmap = await createImageBitmap(file);
     const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
@@ -28,8 +28,13 @@ export async function preparePhoto(file: File): Promise<string> {
     g.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.82));
     if (!blob) throw new Error('no blob');
-    return readAsDataUrl(blob);
+    return blob;
   } catch {
-    return readAsDataUrl(file);
+    return file;
   }
+}
+
+/** The resident page sends the photo inside its JSON, as a data URL. */
+export async function preparePhoto(file: File): Promise<string> {
+  return readAsDataUrl(await shrinkPhoto(file));
 }

@@ -1,8 +1,10 @@
-import { type Category, call, type SimilarHit } from './api';
+import { type Category, call, ServerError, type SimilarHit } from './api';
 import { type Child, h, mount } from './dom';
+import { clearDraft, loadDraft, loadPhoto, saveDraft, savePhoto } from './draft';
 import { clearErrors, showError } from './errors';
 import { english, t, when } from './i18n';
 import { preparePhoto } from './photo';
+import { newDraftKey, withRetry } from './retry';
 
 export interface Target {
   token?: string;
@@ -18,10 +20,31 @@ interface Draft {
   hide: boolean;
   /** The text the similar matters were last looked up for: asked once, not at every tap. */
   checkedFor: string | null;
+  /** Sent with the report: the same draft sent twice files one matter. */
+  clientKey: string | null;
+  /** The link the draft belongs to (restored from storage once per link). */
+  target: string | null;
 }
 
 // Kept outside the DOM so switching the language (a re-render) loses nothing typed.
-const draft: Draft = { category: null, description: '', photo: null, name: '', phone: '', hide: false, checkedFor: null };
+const draft: Draft = { category: null, description: '', photo: null, name: '', phone: '', hide: false, checkedFor: null, clientKey: null, target: null };
+
+/** Keeps text, category and key across a reload (draft.ts); the photo separately, when it changes. */
+function persist() {
+  if (!draft.target) return;
+  draft.clientKey ??= newDraftKey();
+  saveDraft({ target: draft.target, category: draft.category, description: draft.description, clientKey: draft.clientKey });
+}
+
+/** The first render at a link picks up what a reload interrupted; true when something was kept. */
+async function restore(target: string): Promise<boolean> {
+  if (draft.target === target) return false;
+  Object.assign(draft, { target, category: null, description: '', photo: null, checkedFor: null, clientKey: null });
+  const saved = loadDraft(target);
+  if (!saved) return false;
+  Object.assign(draft, { category: saved.category, description: saved.description, clientKey: saved.clientKey, photo: await loadPhoto(target) });
+  return !!(saved.description || saved.category || draft.photo);
+}
 
 interface Loaded {
   categories: Category[];
@@ -51,6 +74,7 @@ function categoryButtons(categories: Category[]) {
     const b = h('button', { type: 'button', class: 'choice', 'aria-pressed': String(draft.category === c.code) }, english ? c.nameEn : c.nameZh);
     b.addEventListener('click', () => {
       draft.category = c.code;
+      persist();
       for (const other of grid.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === b));
     });
     grid.append(b);
@@ -66,6 +90,7 @@ function photoPicker() {
     const remove = h('button', { type: 'button', class: 'link' }, t('removePhoto'));
     remove.addEventListener('click', () => {
       draft.photo = null;
+      void savePhoto(draft.target ?? '', null);
       input.value = '';
       show();
     });
@@ -76,6 +101,8 @@ function photoPicker() {
     if (!file) return;
     mount(preview, h('p', { class: 'muted' }, t('photoBusy')));
     draft.photo = await preparePhoto(file);
+    persist();
+    void savePhoto(draft.target ?? '', draft.photo);
     show();
   });
   show();
@@ -165,11 +192,13 @@ export async function renderReport(root: HTMLElement, target: Target, header: ()
     showError(box, err);
     return;
   }
+  const kept = await restore(target.token ? `r:${target.token}` : `u:${loaded.unitCode ?? target.unitCode ?? ''}`);
   const form = h('form', { novalidate: true });
   const text = h('textarea', { id: 'description', rows: 4, maxlength: 2000, placeholder: t('descriptionPlaceholder') });
   text.value = draft.description;
   text.addEventListener('input', () => {
     draft.description = text.value;
+    persist();
     const alert = form.querySelector<HTMLElement>('.alert');
     if (alert) alert.hidden = true;
   });
@@ -189,11 +218,16 @@ export async function renderReport(root: HTMLElement, target: Target, header: ()
   const similarBox = h('div');
   const unitLine = loaded.unitName ? t('reportTo', { unit: loaded.unitName }) : t('reportToUnknown');
 
-  const send = async () => {
-    submit.disabled = true;
-    submit.textContent = t('submitting');
-    try {
-      const res = await call<{ trackingCode: string }>('POST', '/matters', {
+  // One send at a time: a second tap (on 提交 or 继续提交) while one is on its way does nothing.
+  let sending = false;
+  const buttons = (off: boolean) => {
+    for (const b of root.querySelectorAll<HTMLButtonElement>('form button, .similar button')) b.disabled = off;
+  };
+  const post = () =>
+    call<{ trackingCode: string }>(
+      'POST',
+      '/matters',
+      {
         token: target.token,
         unitCode: target.token ? undefined : (loaded.unitCode ?? undefined),
         categoryCode: draft.category,
@@ -202,18 +236,44 @@ export async function renderReport(root: HTMLElement, target: Target, header: ()
         reporterName: draft.name.trim() || null,
         reporterPhone: draft.phone.trim() || null,
         hideReporter: draft.hide,
-      });
-      Object.assign(draft, { category: null, description: '', photo: null, checkedFor: null });
+        clientKey: draft.clientKey,
+      },
+      60_000,
+    );
+  const send = async () => {
+    if (sending) return;
+    sending = true;
+    buttons(true);
+    persist(); // the key exists before the first byte leaves
+    const progress = (n: number) => {
+      submit.textContent = n === 1 ? t('submitting') : t('retrying', { n: n - 1 });
+    };
+    try {
+      let res: { trackingCode: string };
+      try {
+        res = await withRetry(post, progress);
+      } catch (err) {
+        // The key went with a text since changed (an earlier send's answer was lost): this is a new report.
+        if (!(err instanceof ServerError && err.status === 409 && err.field === 'clientKey')) throw err;
+        draft.clientKey = newDraftKey();
+        persist();
+        res = await withRetry(post, progress);
+      }
+      clearDraft(draft.target ?? '');
+      Object.assign(draft, { category: null, description: '', photo: null, checkedFor: null, clientKey: null });
       done(root, res.trackingCode, () => renderReport(root, target, header));
     } catch (err) {
       showError(form, err);
-      submit.disabled = false;
+      buttons(false);
       submit.textContent = t('submit');
+    } finally {
+      sending = false;
     }
   };
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    if (sending) return;
     clearErrors(form);
     const alert = form.querySelector<HTMLElement>('.alert') as HTMLElement;
     const refuse = (msg: string) => {
@@ -242,6 +302,7 @@ export async function renderReport(root: HTMLElement, target: Target, header: ()
 
   mount(
     form,
+    kept && h('p', { class: 'hint', role: 'status' }, t('draftKept')),
     section(t('category'), 'categoryCode', categoryButtons(loaded.categories)),
     section(
       t('description'),

@@ -14,10 +14,12 @@ export const accountErrors = {
   ROLE_UNIT_MISMATCH: { status: 400, zh: 'unitCode：{role}账号须绑定到{level}', en: 'unitCode: a {role} account must be bound to a {level}' },
   DEPARTMENT_REQUIRED: { status: 400, zh: 'departmentId：部门账号须属于一个部门', en: 'departmentId: a department account must belong to a department' },
   PASSWORD_WRONG: { status: 400, zh: 'currentPassword：当前密码不正确', en: 'currentPassword: the current password is wrong' },
-  PASSWORD_WEAK: {
-    status: 400,
-    zh: 'newPassword：密码至少 8 位，且须同时包含字母和数字',
-    en: 'newPassword: at least 8 characters, with both letters and digits',
+  // {field}: password or newPassword; {reason}/{reasonEn}: PASSWORD_PROBLEM_TEXT of the rule it breaks.
+  PASSWORD_WEAK: { status: 400, zh: '{field}：{reason}', en: '{field}: {reasonEn}' },
+  LOGIN_THROTTLED: {
+    status: 429,
+    zh: '密码错误次数过多，请在 {seconds} 秒后再试',
+    en: 'Too many wrong passwords; try again in {seconds} seconds',
   },
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,

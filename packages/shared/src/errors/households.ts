@@ -22,13 +22,8 @@ export const householdErrors = {
   },
   IMPORT_ID_COLUMN_NUMERIC: {
     status: 400,
-    zh: '“{column}”列有 {count} 行被 Excel 存成了数字（如第 {rows} 行），身份证号的后几位已丢失：请把整列设为“文本”格式后重新录入（或在号码前加英文单引号 \'），再导入',
+    zh: "“{column}”列有 {count} 行被 Excel 存成了数字（如第 {rows} 行），身份证号的后几位已丢失：请把整列设为“文本”格式后重新录入（或在号码前加英文单引号 '），再导入",
     en: 'Excel stored the "{column}" column as numbers in {count} rows (e.g. rows {rows}); the last digits of the ID numbers are lost: format the whole column as Text, re-enter the numbers (or prefix each with \'), and import again',
-  },
-  IMPORT_UPDATE_TARGET: {
-    status: 400,
-    zh: '按身份证号更新时，目标须为村（社区）或组',
-    en: 'Updates by ID number need a village or a group as target',
   },
   IMPORT_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file holds no data rows' },
   IMPORT_ROWS_INVALID: {

@@ -9,8 +9,8 @@ export const webhookErrors = {
   },
   WEBHOOK_URL_INVALID: {
     status: 400,
-    zh: 'url：地址必须以 http:// 或 https:// 开头（{reason}）',
-    en: 'url: the address must start with http:// or https:// ({reasonEn})',
+    zh: 'url：不能使用该机器人地址（{reason}）',
+    en: 'url: this robot address may not be used ({reasonEn})',
   },
   OUTBOX_NOT_FOUND: { status: 404, zh: '待发消息不存在：{id}', en: 'No such outbox message: {id}' },
   OUTBOX_NOT_RETRYABLE: {

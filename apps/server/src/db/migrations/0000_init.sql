@@ -488,8 +488,12 @@ CREATE INDEX "households_unit_tier" ON "households" USING btree ("unit_code" tex
 CREATE INDEX "households_tags" ON "households" USING gin ("tags");--> statement-breakpoint
 CREATE INDEX "households_head_name_trgm" ON "households" USING gin ("head_name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "households_address_trgm" ON "households" USING gin ("address" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "households_phone_trgm" ON "households" USING gin ("phone" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "residents_household" ON "residents" USING btree ("household_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "residents_id_number" ON "residents" USING btree ("id_number") WHERE "residents"."id_number" is not null;--> statement-breakpoint
+CREATE INDEX "residents_name_trgm" ON "residents" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "residents_id_number_trgm" ON "residents" USING gin ("id_number" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "residents_phone_trgm" ON "residents" USING gin ("phone" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "tier_changes_household" ON "tier_changes" USING btree ("household_id","changed_at");--> statement-breakpoint
 CREATE INDEX "notifications_user" ON "notifications" USING btree ("user_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_dedup" ON "notifications" USING btree ("user_id","dedup_key");--> statement-breakpoint

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config';
 import { DIHE_G1, DIHE_G2, DIHE_G3, freshLogin } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS } from './sessions';
+import { ADDRESS_FREE_FAILURES, PAIR_FREE_FAILURES } from './throttle';
 
 const t = useTestApp();
 const SESSION_MS = loadConfig({}).sessionHours * 3600_000;
@@ -41,34 +41,96 @@ describe('login and sessions', () => {
     expect(nobody.json().error.message).toBe(wrong.json().error.message);
   });
 
-  it('locks an account after repeated failures, and the lock expires', async () => {
-    for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) expect((await login('supervisor', 'wrong-pass-1')).statusCode).toBe(401);
-    const locked = await login('supervisor', 'wrong-pass-1');
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
-    expect((await login('supervisor', 'jiceng-demo')).statusCode).toBe(423);
-    t.clock.advance((LOCK_MINUTES + 1) * 60_000);
-    expect((await login('supervisor', 'jiceng-demo')).statusCode).toBe(200);
+  it('throttles wrong guesses per account and address: the owner from another address still gets in', async () => {
+    const from = (ip: string, password: string) =>
+      t.request({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: 'supervisor', password } });
+    for (let i = 0; i <= PAIR_FREE_FAILURES; i++) expect((await from('10.1.0.1', `wrong-pass-${i}`)).statusCode).toBe(401);
+    // The guesser now waits, even with the right password ...
+    const held = await from('10.1.0.1', 'jiceng-demo');
+    expect(held.statusCode).toBe(429);
+    expect(held.json().error).toMatchObject({ code: 'LOGIN_THROTTLED', zh: '密码错误次数过多，请在 1 秒后再试' });
+    // ... and each further miss doubles the wait,
+    t.clock.advance(1_000);
+    expect((await from('10.1.0.1', 'wrong-again-1')).statusCode).toBe(401);
+    expect((await from('10.1.0.1', 'jiceng-demo')).json().error.en).toBe('Too many wrong passwords; try again in 2 seconds');
+    t.clock.advance(2_000);
+    expect((await from('10.1.0.1', 'wrong-again-2')).statusCode).toBe(401);
+    expect((await from('10.1.0.1', 'jiceng-demo')).json().error.en).toContain('in 4 seconds');
+    // ... while the owner, from their own address, logs in at once: the account itself is never locked.
+    expect((await from('10.1.0.2', 'jiceng-demo')).statusCode).toBe(200);
+    t.clock.advance(4_000);
+    expect((await from('10.1.0.1', 'jiceng-demo')).statusCode).toBe(200);
+    // A right password starts that pair afresh.
+    expect((await from('10.1.0.1', 'wrong-pass-x')).statusCode).toBe(401);
   });
 
-  it('counts parallel wrong guesses atomically: the account locks after the limit, and the audit shows each', async () => {
-    // freshLogin: t.login's cached cookies would outlive the clock moves of the next tests.
+  it('counts parallel wrong guesses before checking them: only the free allowance is ever answered, and the audit shows each', async () => {
     const id = (await me(await freshLogin(t, 'department'))).json().userId;
-    const guesses = await Promise.all(Array.from({ length: MAX_FAILED_LOGINS * 2 }, (_, i) => login('department', `wrong-pass-${i}`)));
+    const guesses = await Promise.all(
+      Array.from({ length: PAIR_FREE_FAILURES * 3 }, (_, i) =>
+        t.request({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.2.0.1', payload: { username: 'department', password: `wrong-pass-${i}` } }),
+      ),
+    );
     const codes = guesses.map((r) => r.json().error.code);
-    // Once the limit's guess locked the account, no later guess learns that its password was wrong.
-    expect(codes.filter((c) => c === 'LOGIN_FAILED')).toHaveLength(MAX_FAILED_LOGINS - 1);
-    expect(codes.filter((c) => c === 'ACCOUNT_LOCKED')).toHaveLength(MAX_FAILED_LOGINS + 1);
-    const right = await login('department', 'jiceng-demo');
-    expect(right.statusCode).toBe(423);
-    expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect(codes.filter((c) => c === 'LOGIN_FAILED')).toHaveLength(PAIR_FREE_FAILURES + 1);
+    expect(codes.filter((c) => c === 'LOGIN_THROTTLED')).toHaveLength(PAIR_FREE_FAILURES * 2 - 1);
     const admin = await freshLogin(t, 'admin');
     const audit = async (action: string) =>
       (await t.request({ method: 'GET', url: `/api/audit?entityType=user&entityId=${id}&action=${action}`, cookie: admin })).json().items;
-    expect(await audit('auth.loginFailed')).toHaveLength(MAX_FAILED_LOGINS - 1);
-    expect(await audit('auth.locked')).toHaveLength(1);
-    t.clock.advance((LOCK_MINUTES + 1) * 60_000);
-    expect((await login('department', 'jiceng-demo')).statusCode).toBe(200);
+    expect(await audit('auth.loginFailed')).toHaveLength(PAIR_FREE_FAILURES + 1);
+    // The account answers the right password from anywhere else.
+    const right = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.2.0.2',
+      payload: { username: 'department', password: 'jiceng-demo' },
+    });
+    expect(right.statusCode).toBe(200);
+  });
+
+  it('throttles one address guessing at many accounts', async () => {
+    for (let i = 0; i <= ADDRESS_FREE_FAILURES; i++) {
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '10.3.0.1',
+        payload: { username: `nobody-${i}`, password: 'wrong-pass-1' },
+      });
+      expect(res.statusCode).toBe(401);
+    }
+    const next = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.3.0.1',
+      payload: { username: 'township', password: 'jiceng-demo' },
+    });
+    expect(next.json().error.code).toBe('LOGIN_THROTTLED');
+    const elsewhere = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.3.0.2',
+      payload: { username: 'township', password: 'jiceng-demo' },
+    });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+
+  it('counts wrong current passwords of the password change as wrong logins', async () => {
+    const village = await freshLogin(t, 'village');
+    const payload = { username: 'guessed-rep', displayName: '被猜代表', password: 'given-pass-2026', role: 'representative', unitCode: DIHE_G3 };
+    expect((await t.request({ method: 'POST', url: '/api/users', cookie: village, payload })).statusCode).toBe(201);
+    const cookie = await freshLogin(t, 'guessed-rep', 'given-pass-2026');
+    const change = (currentPassword: string) =>
+      t.request({ method: 'POST', url: '/api/auth/password', cookie, remoteAddress: '10.4.0.1', payload: { currentPassword, newPassword: 'Own-pass-2026' } });
+    for (let i = 0; i <= PAIR_FREE_FAILURES; i++) expect((await change(`guess-${i}`)).json().error.code).toBe('PASSWORD_WRONG');
+    const held = await change('given-pass-2026');
+    expect(held.statusCode).toBe(429);
+    expect(held.json().error.code).toBe('LOGIN_THROTTLED');
+    t.clock.advance(1_000);
+    expect((await change('given-pass-2026')).statusCode).toBe(200);
+    const admin = await freshLogin(t, 'admin');
+    const id = (await me(cookie)).json().userId;
+    const wrong = await t.request({ method: 'GET', url: `/api/audit?entityType=user&entityId=${id}&action=auth.passwordWrong`, cookie: admin });
+    expect(wrong.json().items).toHaveLength(PAIR_FREE_FAILURES + 1);
   });
 
   it("slides an active session's cookie with its expiry, and an idle one still expires", async () => {

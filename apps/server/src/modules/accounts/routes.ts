@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clearSessionCookie, setSessionCookie } from '../../platform/auth';
+import { clearSessionCookie, secureCookie, setSessionCookie } from '../../platform/auth';
 import type { Config } from '../../platform/config';
 import { AppError } from '../../platform/errors';
 import * as s from './schemas';
 import * as service from './service';
-import { login, logout } from './sessions';
+import { lifetimeOf, login, logout } from './sessions';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -28,14 +28,14 @@ export function accountRoutes(config: Config): FastifyPluginAsyncZod {
         schema: { tags, summary: 'Log in; answers with an httpOnly session cookie', body: s.loginBody, response: { 200: s.actorOut } },
       },
       async (req, reply) => {
-        const result = await login(req.ctx, { ...req.body, userAgent: req.headers['user-agent'] }, config.sessionHours);
-        setSessionCookie(reply, result.token, result.expiresAt, req.protocol === 'https');
+        const result = await login(req.ctx, { ...req.body, userAgent: req.headers['user-agent'] }, lifetimeOf(config));
+        setSessionCookie(reply, result.token, result.expiresAt, secureCookie(req, config));
         return service.me({ ...req.ctx, actor: result.actor }, config.demo);
       },
     );
     app.post('/auth/logout', { config: { access: 'public' }, schema: { tags, response: { 200: ok } } }, async (req, reply) => {
       if (req.sessionToken) await logout(req.ctx, req.sessionToken);
-      clearSessionCookie(reply);
+      clearSessionCookie(reply, secureCookie(req, config));
       return { ok: true as const };
     });
     app.get(

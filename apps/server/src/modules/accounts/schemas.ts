@@ -1,5 +1,6 @@
 import { ROLES } from '@jiceng/shared';
 import { z } from 'zod';
+import { visibleName } from '../../platform/security/names';
 
 export const loginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名 / enter a username').max(64),
@@ -41,7 +42,12 @@ const username = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字、点、下划线或连字符 / 3–32 letters, digits, dots, underscores or hyphens');
-const displayName = z.string().trim().min(1, '姓名不能为空 / the name must not be empty').max(50, '姓名不能超过 50 个字 / at most 50 characters');
+const displayName = z
+  .string()
+  .trim()
+  .min(1, '姓名不能为空 / the name must not be empty')
+  .max(50, '姓名不能超过 50 个字 / at most 50 characters')
+  .refine(...visibleName);
 const phone = z
   .string()
   .trim()

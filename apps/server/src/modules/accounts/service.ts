@@ -1,4 +1,4 @@
-import { can, isWithin, levelOfCode, mayManageRole, PERMISSIONS, type Role, ROLE_LEVEL } from '@jiceng/shared';
+import { can, isWithin, levelOfCode, mayManageRole, PERMISSIONS, type Role, ROLE_LEVEL, roleFitsLevel, UNIT_LEVEL_ZH } from '@jiceng/shared';
 import { and, asc, count, eq, inArray, like, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { pgArray } from '../../db/arrays';
 import { escapeLike } from '../../db/like';
@@ -6,12 +6,12 @@ import { type Actor, type Ctx, inTransaction, requireActor, requirePermission, r
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { departments, units } from '../org/tables';
-import { hashPassword, isStrongPassword, verifyPassword } from './password';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from './password';
 import { actorOf, dropSessionsOf } from './sessions';
 import { users } from './tables';
+import { beginAttempt, succeeded } from './throttle';
 import type { UserOut } from './schemas';
 
-const LEVEL_ZH = { district: '区（县）', township: '乡镇（街道）', village: '村（社区）', zone: '片', group: '组' } as const;
 
 const userColumns = {
   user: users,
@@ -119,7 +119,7 @@ export interface CreateUserInput {
 export async function createUser(ctx: Ctx, input: CreateUserInput) {
   const actor = requirePermission(ctx, 'user:write');
   if (!mayManageRole(actor.role, input.role)) throw new AppError('ROLE_NOT_ALLOWED', { role: input.role }, { field: 'role' });
-  if (!isStrongPassword(input.password)) throw new AppError('PASSWORD_WEAK', {}, { field: 'password' });
+  checkPasswordPolicy(input.password, input.username, 'password');
   const level = input.unitCode ? levelOfCode(input.unitCode) : null;
   if (input.unitCode === null && input.role !== 'admin')
     throw new AppError('ROLE_UNIT_MISMATCH', { role: input.role, level: '一个单位' }, { field: 'unitCode' });
@@ -128,10 +128,8 @@ export async function createUser(ctx: Ctx, input: CreateUserInput) {
     requireScope(ctx, input.unitCode);
   } else requireScope(ctx, '', 'unitCode');
   const expected = ROLE_LEVEL[input.role];
-  // Representatives may also be bound to a zone or village while groups are being drawn up.
-  const repOk = input.role === 'representative' && (level === 'village' || level === 'zone');
-  if (expected && level !== expected && !repOk)
-    throw new AppError('ROLE_UNIT_MISMATCH', { role: input.role, level: LEVEL_ZH[expected] }, { field: 'unitCode' });
+  if (expected && !roleFitsLevel(input.role, level))
+    throw new AppError('ROLE_UNIT_MISMATCH', { role: input.role, level: UNIT_LEVEL_ZH[expected] }, { field: 'unitCode' });
   return inTransaction(ctx, async (tx) => {
     if (input.unitCode) {
       const [unit] = await tx.db.select({ code: units.code }).from(units).where(eq(units.code, input.unitCode));
@@ -179,7 +177,7 @@ export async function updateUser(
     if (row.user.id === actor.userId && patch.status === 'disabled') throw new AppError('SELF_MANAGE', {}, { field: 'status' });
     // A reset needs no current password, so one's own goes through changeOwnPassword instead.
     if (row.user.id === actor.userId && patch.password !== undefined) throw new AppError('OWN_PASSWORD_VIA_CHANGE', {}, { field: 'password' });
-    if (patch.password !== undefined && !isStrongPassword(patch.password)) throw new AppError('PASSWORD_WEAK', {}, { field: 'password' });
+    if (patch.password !== undefined) checkPasswordPolicy(patch.password, row.user.username, 'password');
     const set: Partial<typeof users.$inferInsert> = { updatedAt: tx.clock.now() };
     if (patch.displayName !== undefined) set.displayName = patch.displayName;
     if (patch.phone !== undefined) set.phone = patch.phone;
@@ -203,9 +201,16 @@ export async function updateUser(
 
 export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepToken: string) {
   const actor = requireActor(ctx);
+  // A stolen session must not become a way to guess the password: wrong current passwords are
+  // throttled as wrong logins are, on the same counters.
+  beginAttempt(ctx, actor.username);
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('PASSWORD_WRONG', {}, { field: 'currentPassword' });
-  if (!isStrongPassword(input.newPassword)) throw new AppError('PASSWORD_WEAK', {}, { field: 'newPassword' });
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordAudit(ctx, { action: 'auth.passwordWrong', entityType: 'user', entityId: actor.userId, unitCode: actor.unitCode });
+    throw new AppError('PASSWORD_WRONG', {}, { field: 'currentPassword' });
+  }
+  succeeded(ctx, actor.username);
+  checkPasswordPolicy(input.newPassword, actor.username, 'newPassword');
   await inTransaction(ctx, async (tx) => {
     await tx.db
       .update(users)
@@ -232,14 +237,15 @@ export async function moveUserToUnit(ctx: Ctx, id: number, unitCode: string) {
 }
 
 /** Creates a user without an actor: the CLI's first admin and the demo seed. */
-export async function createUserUnchecked(ctx: Ctx, input: CreateUserInput & { mustChangePassword?: boolean }) {
+/** `passwordHash` (a hashPassword result) spares hashing again when many accounts share one password (the demo seed). */
+export async function createUserUnchecked(ctx: Ctx, input: CreateUserInput & { mustChangePassword?: boolean; passwordHash?: string }) {
   const now = ctx.clock.now();
   const [created] = await ctx.db
     .insert(users)
     .values({
       username: input.username,
       displayName: input.displayName,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
       role: input.role,
       unitCode: input.unitCode,
       departmentId: input.departmentId ?? null,
@@ -254,7 +260,7 @@ export async function createUserUnchecked(ctx: Ctx, input: CreateUserInput & { m
     entityType: 'user',
     entityId: created?.id,
     unitCode: input.unitCode,
-    after: { ...input, password: undefined },
+    after: { ...input, password: undefined, passwordHash: undefined },
   });
   return (created as { id: number }).id;
 }

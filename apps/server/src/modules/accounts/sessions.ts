@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../platform/clock';
 import { type Actor, type Ctx, inTransaction } from '../../platform/context';
@@ -7,17 +7,29 @@ import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { hashPassword, verifyPassword } from './password';
 import { sessions, users } from './tables';
+import { beginAttempt, refund, succeeded } from './throttle';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 // Refresh last_seen_at at most this often: a write per request would cost every instance.
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 let dummyHash: Promise<string> | undefined;
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('base64url');
-const lockEnd = (now: Date) => new Date(now.getTime() + LOCK_MINUTES * 60_000);
-const lockedError = (until: Date, now: Date) => new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((until.getTime() - now.getTime()) / 60_000) });
+
+/** How long sessions live: `idleHours` since the last use, never more than `maxHours` since the login. */
+export interface SessionLifetime {
+  idleHours: number;
+  maxHours: number;
+}
+
+export const lifetimeOf = (config: { sessionHours: number; sessionMaxHours: number }): SessionLifetime => ({
+  idleHours: config.sessionHours,
+  maxHours: config.sessionMaxHours,
+});
+
+function expiryFrom(now: Date, createdAt: Date, life: SessionLifetime): Date {
+  return new Date(Math.min(now.getTime() + life.idleHours * 3600_000, createdAt.getTime() + life.maxHours * 3600_000));
+}
 
 export interface LoginResult {
   token: string;
@@ -25,7 +37,22 @@ export interface LoginResult {
   actor: Actor;
 }
 
-export async function login(ctx: Ctx, input: { username: string; password: string; userAgent?: string }, sessionHours: number): Promise<LoginResult> {
+/**
+ * Checks a password and opens a session. Wrong passwords are throttled per (account, address)
+ * and per address (throttle.ts), never by locking the account: the right password from an
+ * address that has not been guessing always gets in.
+ */
+export async function login(ctx: Ctx, input: { username: string; password: string; userAgent?: string }, life: SessionLifetime): Promise<LoginResult> {
+  beginAttempt(ctx, input.username);
+  try {
+    return await checkAndOpen(ctx, input, life);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.status >= 500) refund(ctx, input.username);
+    throw err;
+  }
+}
+
+async function checkAndOpen(ctx: Ctx, input: { username: string; password: string; userAgent?: string }, life: SessionLifetime): Promise<LoginResult> {
   const now = ctx.clock.now();
   const [user] = await ctx.db.select().from(users).where(eq(users.username, input.username));
   if (!user) {
@@ -34,43 +61,23 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     await verifyPassword(await dummyHash, input.password);
     throw new AppError('LOGIN_FAILED', {}, { field: 'password' });
   }
-  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
-  const unlocked = or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    // One atomic increment, the lock decided from its result: parallel guesses cannot all read the
-    // same count. Once a parallel guess has locked the account the rest only see the lock, and
-    // the counter update and its audit row commit together.
-    const locked = await inTransaction({ ...ctx, actor: null }, async (tx) => {
-      const [counted] = await tx.db
+    await inTransaction({ ...ctx, actor: null }, async (tx) => {
+      await tx.db
         .update(users)
         .set({ failedLogins: sql`${users.failedLogins} + 1` })
-        .where(and(eq(users.id, user.id), unlocked))
-        .returning({ failedLogins: users.failedLogins });
-      if (!counted) return true;
-      const lock = counted.failedLogins >= MAX_FAILED_LOGINS;
-      if (lock)
-        await tx.db
-          .update(users)
-          .set({ failedLogins: 0, lockedUntil: lockEnd(now) })
-          .where(eq(users.id, user.id));
-      await recordAudit(tx, { action: lock ? 'auth.locked' : 'auth.loginFailed', entityType: 'user', entityId: user.id, unitCode: user.unitCode });
-      return lock;
+        .where(eq(users.id, user.id));
+      await recordAudit(tx, { action: 'auth.loginFailed', entityType: 'user', entityId: user.id, unitCode: user.unitCode });
     });
-    if (locked) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCK_MINUTES });
     throw new AppError('LOGIN_FAILED', {}, { field: 'password' });
   }
+  succeeded(ctx, input.username);
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + sessionHours * 3600_000);
+  const expiresAt = expiryFrom(now, now, life);
   const actor = actorOf(user);
   await inTransaction({ ...ctx, actor }, async (tx) => {
-    // A right password that arrives after parallel wrong ones locked the account is refused too.
-    const [open] = await tx.db
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-      .where(and(eq(users.id, user.id), unlocked))
-      .returning({ id: users.id });
-    if (!open) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCK_MINUTES });
+    await tx.db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     await tx.db.insert(sessions).values({
       id: tokenId(token),
       userId: user.id,
@@ -99,8 +106,8 @@ export type SessionLookup =
     }
   | { expired: true };
 
-/** Resolves a cookie's token to its actor; sliding expiry, refreshed at most every few minutes. */
-export async function resolveSession(db: Db, clock: Clock, token: string, sessionHours: number): Promise<SessionLookup> {
+/** Resolves a cookie's token to its actor; sliding expiry (refreshed at most every few minutes) up to the absolute lifetime. */
+export async function resolveSession(db: Db, clock: Clock, token: string, life: SessionLifetime): Promise<SessionLookup> {
   const now = clock.now();
   const [row] = await db
     .select({ session: sessions, user: users })
@@ -114,7 +121,9 @@ export async function resolveSession(db: Db, clock: Clock, token: string, sessio
   }
   const found = { actor: actorOf(row.user), mustChangePassword: row.user.mustChangePassword };
   if (now.getTime() - row.session.lastSeenAt.getTime() <= TOUCH_EVERY_MS) return found;
-  const renewedUntil = new Date(now.getTime() + sessionHours * 3600_000);
+  const renewedUntil = expiryFrom(now, row.session.createdAt, life);
+  // Near the absolute end there is nothing left to extend.
+  if (renewedUntil.getTime() <= row.session.expiresAt.getTime()) return found;
   await db.update(sessions).set({ lastSeenAt: now, expiresAt: renewedUntil }).where(eq(sessions.id, row.session.id));
   return { ...found, renewedUntil };
 }

@@ -1,8 +1,6 @@
-import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { requirePermission, scopeOf } from '../../platform/context';
-import { type AuditRow, insertAudit } from './repository';
-import { auditEvents } from './tables';
+import { type AuditRow, findAudit, insertAudit } from './repository';
 
 export interface AuditEntry {
   action: string;
@@ -54,22 +52,8 @@ export interface AuditQuery {
 export async function listAudit(ctx: Ctx, q: AuditQuery) {
   requirePermission(ctx, 'audit:read');
   const scope = scopeOf(ctx);
-  const where: SQL[] = [];
   const prefix = q.unitCode?.startsWith(scope) ? q.unitCode : scope;
-  if (prefix) where.push(like(auditEvents.unitCode, `${prefix}%`));
-  if (q.action) where.push(eq(auditEvents.action, q.action));
-  if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
-  if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId));
-  if (q.actorName) where.push(eq(auditEvents.actorName, q.actorName));
-  if (q.from) where.push(gte(auditEvents.at, q.from));
-  if (q.to) where.push(lte(auditEvents.at, q.to));
-  if (q.before) where.push(lt(auditEvents.id, q.before));
-  const rows = await ctx.db
-    .select()
-    .from(auditEvents)
-    .where(and(...where))
-    .orderBy(desc(auditEvents.id))
-    .limit(q.limit + 1);
+  const rows = await findAudit(ctx.db, { ...q, unitPrefix: prefix });
   const items = rows.slice(0, q.limit);
   return { items, nextBefore: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
 }

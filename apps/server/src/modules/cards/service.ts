@@ -10,8 +10,7 @@ import * as linkageLookup from '../linkage/lookup';
 import { householdReportToken, serverSecret } from '../matters/codes';
 import * as orgLookup from '../org/lookup';
 import { type ContactCard, renderCards } from './render';
-import { villageSettings } from './tables';
-import { eq } from 'drizzle-orm';
+import * as repo from './repository';
 
 /** A village prints a few thousand cards at most; more is a mistake, not a print run. */
 export const MAX_CARDS = 5000;
@@ -32,7 +31,7 @@ export async function setHotline(ctx: Ctx, input: { unitCode: string; hotline: s
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const row = { unitCode: input.unitCode, hotline: input.hotline, updatedBy: actor.userId, updatedAt: now };
-    await tx.db.insert(villageSettings).values(row).onConflictDoUpdate({ target: villageSettings.unitCode, set: row });
+    await repo.upsertVillageSettings(tx.db, row);
     await recordAudit(tx, {
       action: 'village.hotline',
       entityType: 'unit',
@@ -59,7 +58,7 @@ export async function printCards(ctx: Ctx, config: Config, unitCode: string): Pr
   const summaries = new Map<string, Awaited<ReturnType<typeof orgLookup.findUnitSummary>>>();
   for (const c of codes) summaries.set(c, await orgLookup.findUnitSummary(ctx, c));
   const village = unitCode.slice(0, 12);
-  const [settings] = await ctx.db.select().from(villageSettings).where(eq(villageSettings.unitCode, village));
+  const settings = await repo.findVillageSettings(ctx.db, village);
   const secret = serverSecret(config);
   const leader = (code: string, len: number) => {
     const s = code.length >= len ? summaries.get(code.slice(0, len)) : null;

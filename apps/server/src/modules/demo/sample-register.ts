@@ -51,7 +51,7 @@ export interface SampleHousehold {
 }
 
 /** mulberry32: a small seeded generator, the same sequence on every machine. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -210,8 +210,8 @@ const CSV_HEADERS = ['户编号', '与户主关系', '姓名', '身份证号', '
 const TIER_WORD: Record<Tier, string> = { red: '监测户', yellow: '脱贫户', blue: '一般户' };
 
 /** The register as the village keeps it (one row per person), in the import's CSV layout. */
-export function sampleRegisterCsv(households: SampleHousehold[]): string {
-  const group = new Map<string, string>(SAMPLE_GROUPS.map((g) => [g.suffix, g.name]));
+export function sampleRegisterCsv(households: SampleHousehold[], groupNames?: ReadonlyMap<string, string>): string {
+  const group = groupNames ?? new Map<string, string>(SAMPLE_GROUPS.map((g) => [g.suffix, g.name]));
   const lines = [CSV_HEADERS.join(',')];
   for (const h of households)
     h.residents.forEach((r, i) => {

@@ -1,3 +1,4 @@
+import { ageOn, beijingDate, maskIdNumber } from '@jiceng/shared';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/harness';
 import { makeIdNumber } from './test-ids';
@@ -49,9 +50,9 @@ describe('the household register', () => {
     expect(h.residents[0]).toMatchObject({
       name: '张大山',
       relation: '户主',
-      idNumber: `530303********${ID_HEAD.slice(-4)}`,
+      idNumber: maskIdNumber(ID_HEAD),
       gender: 'male',
-      birthDate: '1970-03-12',
+      age: ageOn('1970-03-12', beijingDate(t.clock.now())),
       partyMember: true,
     });
     expect(h.residents[1]).toMatchObject({ gender: 'female', phone: '0874-***2345' });
@@ -61,7 +62,7 @@ describe('the household register', () => {
     const list = await t.request({ method: 'GET', url: '/api/households?q=张大', cookie });
     expect(list.statusCode).toBe(200);
     expect(list.json().total).toBe(1);
-    expect(list.json().items[0]).toMatchObject({ id, memberCount: 2, headIdNumber: `530303********${ID_HEAD.slice(-4)}`, phone: '138****5678' });
+    expect(list.json().items[0]).toMatchObject({ id, memberCount: 2, headIdNumber: maskIdNumber(ID_HEAD), phone: '138****5678' });
     expect(list.body).not.toContain(ID_HEAD);
     const byTag = await t.request({ method: 'GET', url: `/api/households?tags=${encodeURIComponent('独居老人')}&unitCode=${GROUP1}`, cookie });
     expect(byTag.json().total).toBe(1);
@@ -175,7 +176,7 @@ describe('the household register', () => {
     expect(res.json().residents.map((r: { idNumber: string }) => r.idNumber)).toEqual([ID_HEAD, ID_WIFE]);
     const wifeId = res.json().residents[1].id;
     const one = await t.request({ method: 'POST', url: `/api/households/${id}/reveal`, cookie: await t.login('township'), payload: { residentIds: [wifeId] } });
-    expect(one.json().residents).toEqual([{ id: wifeId, name: '李秀英', idNumber: ID_WIFE, phone: '0874-3012345' }]);
+    expect(one.json().residents).toEqual([{ id: wifeId, name: '李秀英', idNumber: ID_WIFE, birthDate: '1972-05-04', phone: '0874-3012345' }]);
     const audit = await t.request({ method: 'GET', url: `/api/audit?action=pii.reveal&entityId=${id}`, cookie: await t.login('admin') });
     const rows = audit.json().items;
     expect(rows).toHaveLength(2);
@@ -197,7 +198,8 @@ describe('the household register', () => {
     const renamed = await t.request({ method: 'PATCH', url: `/api/households/${id}/residents/${head.id}`, cookie, payload: { name: '张大川' } });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().headName).toBe('张大川');
-    expect(renamed.json().residents[0].birthDate).toBe('1970-03-12');
+    const revealed = await t.request({ method: 'POST', url: `/api/households/${id}/reveal`, cookie, payload: {} });
+    expect(revealed.json().residents.find((r: { id: number }) => r.id === head.id).birthDate).toBe('1970-03-12');
     const child = await t.request({
       method: 'POST',
       url: `/api/households/${id}/residents`,

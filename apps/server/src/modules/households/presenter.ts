@@ -1,7 +1,9 @@
-import { maskIdNumber, maskPhone } from '@jiceng/shared';
+import { ageOn, maskIdNumber, maskPhone } from '@jiceng/shared';
 import type { HouseholdRow, ResidentRow, TierChangeRow } from './repository';
 
-// Every list and detail masks ID numbers and phones; full values only come from reveal.ts.
+// Every list and detail masks ID numbers and phones; full values only come from reveal.ts. The
+// birth date is the masked middle of the ID number, so a masked view shows the age instead: the
+// birth date comes only with the audited reveal (docs/access.md).
 
 export function presentSummary(r: { household: HouseholdRow; unitName: string; memberCount: number; headIdNumber: string | null }) {
   const h = r.household;
@@ -22,13 +24,14 @@ export function presentSummary(r: { household: HouseholdRow; unitName: string; m
   };
 }
 
-export function presentResident(r: ResidentRow) {
+/** A member as every masked view shows them; `today` (YYYY-MM-DD, Beijing) dates the age. */
+export function presentResident(r: ResidentRow, today: string) {
   return {
     id: r.id,
     name: r.name,
     relation: r.relation,
     gender: r.gender,
-    birthDate: r.birthDate,
+    age: ageOn(r.birthDate, today),
     idNumber: maskIdNumber(r.idNumber),
     phone: maskPhone(r.phone),
     ethnicity: r.ethnicity,
@@ -45,6 +48,7 @@ export function presentHousehold(
   members: ResidentRow[],
   history: { change: TierChangeRow; changedByName: string | null }[],
   canReveal: boolean,
+  today: string,
 ) {
   return {
     id: h.id,
@@ -60,7 +64,7 @@ export function presentHousehold(
     notes: h.notes,
     createdAt: h.createdAt,
     updatedAt: h.updatedAt,
-    residents: members.map(presentResident),
+    residents: members.map((m) => presentResident(m, today)),
     tierHistory: history.map(({ change: c, changedByName }) => ({
       id: c.id,
       fromTier: c.fromTier,

@@ -1,4 +1,5 @@
-import { and, arrayContains, asc, count, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { compactText } from '@jiceng/shared';
+import { and, arrayContains, asc, count, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { pgArray, type Scalar } from '../../db/arrays';
 import type { Executor } from '../../db/client';
 import { users } from '../accounts/tables';
@@ -15,7 +16,38 @@ export interface ListWhere {
   tier?: HouseholdRow['tier'];
   tags?: string[];
   q?: string;
+  /**
+   * How `q` may match ID numbers and phones: 'full' (the actor may reveal them) matches a whole or
+   * trailing part of an ID number and any 4+ digits of a phone; 'tail' matches only the last 4
+   * digits of a phone, which the masked list shows anyway, and never an ID number.
+   */
+  numbers?: 'full' | 'tail';
   extra?: SQL[];
+}
+
+/**
+ * `q` over the household (head name, address) and every member (name; ID number and phone as
+ * `numbers` allows): a union of trigram-index probes on each table, joined by primary key.
+ */
+function searchCondition(q: string, numbers: 'full' | 'tail'): SQL {
+  const pattern = `%${escapeLike(q)}%`;
+  const parts: SQL[] = [
+    sql`select h.id from ${households} h where h.head_name like ${pattern} or h.address like ${pattern}`,
+    sql`select r.household_id from ${residents} r where r.name like ${pattern}`,
+  ];
+  const digits = compactText(q).replace(/-/g, '').toUpperCase();
+  if (/^\d{4,17}[\dX]?$/.test(digits)) {
+    const esc = escapeLike(digits);
+    if (numbers === 'full') {
+      const id = digits.length >= 15 ? sql`r.id_number = ${digits}` : sql`r.id_number like ${`%${esc}`}`;
+      parts.push(sql`select r.household_id from ${residents} r where ${id} or r.phone like ${`%${esc}%`}`);
+      parts.push(sql`select h.id from ${households} h where h.phone like ${`%${esc}%`}`);
+    } else if (digits.length === 4) {
+      parts.push(sql`select r.household_id from ${residents} r where r.phone like ${`%${esc}`}`);
+      parts.push(sql`select h.id from ${households} h where h.phone like ${`%${esc}`}`);
+    }
+  }
+  return sql`${households.id} in (${sql.join(parts, sql` union `)})`;
 }
 
 function listConditions(w: ListWhere): SQL | undefined {
@@ -23,10 +55,7 @@ function listConditions(w: ListWhere): SQL | undefined {
   if (w.prefix) where.push(like(households.unitCode, `${w.prefix}%`));
   if (w.tier) where.push(eq(households.tier, w.tier));
   if (w.tags?.length) where.push(arrayContains(households.tags, w.tags));
-  if (w.q) {
-    const pattern = `%${escapeLike(w.q)}%`;
-    where.push(or(like(households.headName, pattern), like(households.address, pattern)) as SQL);
-  }
+  if (w.q) where.push(searchCondition(w.q, w.numbers ?? 'tail'));
   where.push(...(w.extra ?? []));
   return and(...where);
 }
@@ -92,6 +121,35 @@ export async function takenIdNumbers(db: Executor, ids: string[], exceptResident
     for (const r of result.rows) if (Number(r.id) !== exceptResidentId) taken.add(r.id_number);
   }
   return taken;
+}
+
+/** Heads (relation 户主) with these ID numbers, and their households: probes of the unique index, as above. */
+export async function headsByIdNumber(db: Executor, ids: string[]): Promise<Map<string, number>> {
+  const heads = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const result = (await db.execute(sql`
+      select r.household_id, r.id_number from unnest(${pgArray(ids.slice(i, i + 10_000))}::text[]) as q(n)
+      cross join lateral (select household_id, id_number, relation from residents where id_number = q.n offset 0) as r
+      where r.relation = '户主'`)) as unknown as { rows: { household_id: number | string; id_number: string }[] };
+    for (const r of result.rows) heads.set(r.id_number, Number(r.household_id));
+  }
+  return heads;
+}
+
+/** These households with their members (head first), for an import's updates. */
+export async function householdsWithMembers(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  const [hh, members] = await Promise.all([
+    db.select().from(households).where(inArray(households.id, ids)),
+    db
+      .select()
+      .from(residents)
+      .where(inArray(residents.householdId, ids))
+      .orderBy(asc(residents.householdId), sql`${residents.relation} <> '户主'`, asc(residents.id)),
+  ]);
+  const byHousehold = new Map<number, ResidentRow[]>();
+  for (const m of members) byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), m]);
+  return hh.map((household) => ({ household, residents: byHousehold.get(household.id) ?? [] }));
 }
 
 export async function insertHousehold(db: Executor, row: typeof households.$inferInsert) {

@@ -5,7 +5,7 @@ import { loadHousehold, mayReveal } from './access';
 import * as repo from './repository';
 
 /**
- * The full ID numbers and phones of a household (or some of its members), for pii:reveal roles
+ * The full ID numbers (with the birth dates they hold) and phones of a household (or some of its members), for pii:reveal roles
  * whose unit covers it. The audit row (who, which household, which fields) commits with the read.
  */
 export async function revealHousehold(ctx: Ctx, id: number, input: { residentIds?: number[] }) {
@@ -28,7 +28,7 @@ export async function revealHousehold(ctx: Ctx, id: number, input: { residentIds
     return {
       householdId: id,
       phone: household.phone,
-      residents: wanted.map((m) => ({ id: m.id, name: m.name, idNumber: m.idNumber, phone: m.phone })),
+      residents: wanted.map((m) => ({ id: m.id, name: m.name, idNumber: m.idNumber, birthDate: m.birthDate, phone: m.phone })),
     };
   });
 }

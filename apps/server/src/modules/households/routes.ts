@@ -71,7 +71,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       req.log.info({ bytes: buffer.length, filename: file.filename, unitCode: req.query.unitCode }, 'register import started');
       const result = await importRegister(
         req.ctx,
-        { unitCode: req.query.unitCode, dryRun: req.query.dryRun === 'true', file: buffer, filename: file.filename },
+        { unitCode: req.query.unitCode, dryRun: req.query.dryRun === 'true', update: req.query.update === 'true', file: buffer, filename: file.filename },
         (p) => req.log.info(p, 'register import progress'),
       );
       req.log.info({ households: result.households, residents: result.residents, errors: result.errorCount }, 'register import finished');

@@ -1,5 +1,6 @@
 import { TIER_VALUES } from '@jiceng/shared';
 import { z } from 'zod';
+import { visibleName } from '../../platform/security/names';
 
 const unitCode = z
   .string()
@@ -20,7 +21,10 @@ export const listQuery = z.object({
 });
 
 export const residentIn = z.object({
-  name: z.string().max(50, '姓名不能超过 50 个字 / the name has at most 50 characters'),
+  name: z
+    .string()
+    .max(50, '姓名不能超过 50 个字 / the name has at most 50 characters')
+    .refine(...visibleName),
   relation: z.string().max(20, '与户主关系不能超过 20 个字 / at most 20 characters'),
   idNumber: optText(30),
   phone: optText(30),
@@ -63,6 +67,10 @@ export const countsQuery = z.object({ unitCode });
 export const importQuery = z.object({
   unitCode,
   dryRun: z.enum(['true', 'false']).default('true'),
+  update: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe("true: a household whose head's ID number is already its head in the target is updated (blank cells keep the old value)"),
 });
 export const exportQuery = z.object({ unitCode, reveal: z.enum(['true', 'false']).default('false') });
 
@@ -91,7 +99,7 @@ export const residentOut = z.object({
   name: z.string(),
   relation: z.string(),
   gender: z.enum(['male', 'female']).nullable(),
-  birthDate: z.string().nullable(),
+  age: z.number().int().nullable().describe('whole years; the birth date (the masked middle of the ID number) comes only with the audited reveal'),
   idNumber: z.string().nullable().describe('masked'),
   phone: z.string().nullable().describe('masked'),
   ethnicity: z.string().nullable(),
@@ -134,7 +142,9 @@ export const countsOut = z.object({
 export const revealOut = z.object({
   householdId: z.number(),
   phone: z.string().nullable(),
-  residents: z.array(z.object({ id: z.number(), name: z.string(), idNumber: z.string().nullable(), phone: z.string().nullable() })),
+  residents: z.array(
+    z.object({ id: z.number(), name: z.string(), idNumber: z.string().nullable(), birthDate: z.string().nullable(), phone: z.string().nullable() }),
+  ),
 });
 
 const importError = z.object({ row: z.number(), column: z.string(), field: z.string(), zh: z.string(), en: z.string() });
@@ -144,7 +154,19 @@ export const importOut = z.object({
   households: z.number(),
   residents: z.number(),
   byTier: z.object({ red: z.number(), yellow: z.number(), blue: z.number() }),
+  updated: z.number().describe('households changed by update=true (households counts the new ones)'),
+  updates: z.array(
+    z.object({
+      row: z.number(),
+      householdId: z.number(),
+      headName: z.string(),
+      changes: z.array(
+        z.object({ field: z.string(), column: z.string(), member: z.string().nullable(), before: z.string().nullable(), after: z.string().nullable() }),
+      ),
+    }),
+  ),
   errorCount: z.number(),
   errors: z.array(importError),
+  unknownColumns: z.array(z.string()).describe('header cells of the file matching no column (their cells were not imported)'),
   warnings: z.array(importError),
 });

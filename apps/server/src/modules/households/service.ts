@@ -1,4 +1,4 @@
-import { CODE_LENGTH, childLevelOf, levelOfCode, type Tier } from '@jiceng/shared';
+import { beijingDate, CODE_LENGTH, childLevelOf, levelOfCode, type Tier } from '@jiceng/shared';
 import { type Ctx, readAll, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import * as orgLookup from '../org/lookup';
@@ -33,14 +33,17 @@ export async function listHouseholds(ctx: Ctx, q: ListQuery) {
     ?.split(/[,，]/)
     .map((t) => t.trim())
     .filter(Boolean);
-  const { rows, total } = await repo.listHouseholds(ctx.db, { prefix: q.unitCode ?? scopeOf(ctx), tier: q.tier, tags, q: q.q, extra }, q.offset, q.limit);
+  const prefix = q.unitCode ?? scopeOf(ctx);
+  // Every household listed is inside `prefix`: one who may reveal there may search by ID number.
+  const numbers = mayReveal(ctx, prefix) ? 'full' : 'tail';
+  const { rows, total } = await repo.listHouseholds(ctx.db, { prefix, tier: q.tier, tags, q: q.q, numbers, extra }, q.offset, q.limit);
   return { items: rows.map(presentSummary), total, offset: q.offset, limit: q.limit };
 }
 
 export async function getHousehold(ctx: Ctx, id: number) {
   const { household, unitName } = await loadHousehold(ctx, id);
   const [members, history] = await readAll(ctx, [() => repo.findResidents(ctx.db, id), () => repo.findTierHistory(ctx.db, id)] as const);
-  return presentHousehold(household, unitName, members, history, mayReveal(ctx, household.unitCode));
+  return presentHousehold(household, unitName, members, history, mayReveal(ctx, household.unitCode), beijingDate(ctx.clock.now()));
 }
 
 const zero = () => ({ red: 0, yellow: 0, blue: 0, total: 0 });

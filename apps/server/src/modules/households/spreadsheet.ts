@@ -1,6 +1,6 @@
 /** The register as xlsx: the empty template to fill in, and the export of a unit's households. */
 import { PassThrough } from 'node:stream';
-import { TIER_LABEL } from '@jiceng/shared';
+import { beijingDate, TIER_LABEL } from '@jiceng/shared';
 import { type Ctx, inTransaction, requirePermission, requireScope } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { type ExcelJS, loadExcel } from '../../platform/excel';
@@ -14,8 +14,16 @@ import * as repo from './repository';
 const SHEET = '台账';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 
-function layout(ws: ExcelJS.Worksheet) {
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.text ? { numFmt: '@' } : {} }));
+/** A masked export's birth date column holds the age: the birth date is the ID number's masked middle. */
+const AGE_HEADER = '年龄';
+
+function layout(ws: ExcelJS.Worksheet, masked = false) {
+  ws.columns = COLUMNS.map((c) => ({
+    header: masked && c.key === 'birthDate' ? AGE_HEADER : c.header,
+    key: c.key,
+    width: c.width,
+    style: c.text ? { numFmt: '@' } : {},
+  }));
 }
 
 // Set at creation: the streaming writer's views cannot be assigned afterwards.
@@ -67,8 +75,8 @@ export async function templateWorkbook(): Promise<Buffer> {
 const GENDER_ZH = { male: '男', female: '女' } as const;
 
 /**
- * A unit's register as xlsx, streamed page by page. Masked unless `reveal` is asked for by a
- * pii:reveal role covering the unit; that reveal is audited before the first byte leaves.
+ * A unit's register as xlsx, streamed page by page. Masked (ID numbers, phones, and the age in
+ * place of the birth date) unless `reveal` is asked for by a pii:reveal role covering the unit; that reveal is audited before the first byte leaves.
  */
 export async function exportRegister(ctx: Ctx, input: { unitCode: string; reveal: boolean }) {
   requirePermission(ctx, 'household:read');
@@ -91,9 +99,10 @@ export async function exportRegister(ctx: Ctx, input: { unitCode: string; reveal
   const stream = new PassThrough();
   const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(SHEET, SHEET_OPTIONS);
-  layout(ws);
+  layout(ws, !input.reveal);
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
+  const today = beijingDate(ctx.clock.now());
   const fill = async () => {
     let after = 0;
     for (;;) {
@@ -103,7 +112,7 @@ export async function exportRegister(ctx: Ctx, input: { unitCode: string; reveal
       for (const r of page.residents) byHousehold.set(r.householdId, [...(byHousehold.get(r.householdId) ?? []), r]);
       for (const { household: h, unitName } of page.households) {
         for (const r of byHousehold.get(h.id) ?? []) {
-          const shown = input.reveal ? r : { ...r, ...presentResident(r) };
+          const shown = input.reveal ? { ...r, age: null } : { ...r, ...presentResident(r, today), birthDate: null };
           ws.addRow({
             householdNo: h.householdNo ?? String(h.id),
             headName: h.headName,
@@ -111,7 +120,7 @@ export async function exportRegister(ctx: Ctx, input: { unitCode: string; reveal
             name: r.name,
             gender: r.gender ? GENDER_ZH[r.gender] : '',
             idNumber: shown.idNumber ?? '',
-            birthDate: r.birthDate ?? '',
+            birthDate: shown.birthDate ?? shown.age ?? '',
             ethnicity: r.ethnicity ?? '',
             phone: shown.phone ?? '',
             politicalStatus: r.politicalStatus ?? '',

@@ -33,6 +33,7 @@ export const households = pgTable(
     // Substring search (q) on head name and address: trigram indexes serve LIKE '%…%'.
     index('households_head_name_trgm').using('gin', t.headName.op('gin_trgm_ops')),
     index('households_address_trgm').using('gin', t.address.op('gin_trgm_ops')),
+    index('households_phone_trgm').using('gin', t.phone.op('gin_trgm_ops')),
   ],
 );
 
@@ -59,7 +60,14 @@ export const residents = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('residents_household').on(t.householdId), uniqueIndex('residents_id_number').on(t.idNumber).where(sql`${t.idNumber} is not null`)],
+  (t) => [
+    index('residents_household').on(t.householdId),
+    uniqueIndex('residents_id_number').on(t.idNumber).where(sql`${t.idNumber} is not null`),
+    // The register search (q) over members: names, trailing digits of ID numbers, phone digits.
+    index('residents_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('residents_id_number_trgm').using('gin', t.idNumber.op('gin_trgm_ops')),
+    index('residents_phone_trgm').using('gin', t.phone.op('gin_trgm_ops')),
+  ],
 );
 
 /** The history of every tier change, with its reason. */

@@ -1,16 +1,13 @@
-import { type Column, eq, type SQL, sql } from 'drizzle-orm';
 import type { HouseholdListFilter } from '../households/filters';
-import { linkages } from './tables';
+import { householdLinkCondition } from './repository';
 
 /** Lets the register list filter by linkage status (?linkage=linked|unlinked|rep:<userId>) without reading this table itself. */
 export const linkageFilter: HouseholdListFilter = {
   param: 'linkage',
-  where(_ctx, value, householdId: SQL | Column): SQL | null {
-    const linkedIds = sql`select ${linkages.householdId} from ${linkages}`;
-    if (value === 'linked') return sql`${householdId} in (${linkedIds})`;
-    if (value === 'unlinked') return sql`${householdId} not in (${linkedIds})`;
+  where(_ctx, value, householdId) {
+    if (value === 'linked' || value === 'unlinked') return householdLinkCondition(householdId, value);
     const rep = /^rep:(\d{1,9})$/.exec(value);
-    if (rep) return sql`${householdId} in (select ${linkages.householdId} from ${linkages} where ${eq(linkages.representativeUserId, Number(rep[1]))})`;
+    if (rep) return householdLinkCondition(householdId, { representativeUserId: Number(rep[1]) });
     return null;
   },
 };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, type Column, desc, eq, inArray, isNull, like, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 // Read-only joins on the register and the tree: linkage lists are per household and per unit,
 // and answering them in one query is what keeps them fast at district scale.
@@ -137,4 +137,11 @@ export function unlinked(db: Executor, unitCode: string, limit: number, offset: 
       .where(where)
       .then((r) => r[0]?.n ?? 0),
   ]);
+}
+
+/** A condition on a household id column of the caller's query: linked, unlinked, or linked to one representative. */
+export function householdLinkCondition(householdId: SQL | Column, which: 'linked' | 'unlinked' | { representativeUserId: number }): SQL {
+  if (which === 'linked') return sql`${householdId} in (select ${linkages.householdId} from ${linkages})`;
+  if (which === 'unlinked') return sql`${householdId} not in (select ${linkages.householdId} from ${linkages})`;
+  return sql`${householdId} in (select ${linkages.householdId} from ${linkages} where ${eq(linkages.representativeUserId, which.representativeUserId)})`;
 }

@@ -1,4 +1,4 @@
-import { levelOfCode, MATTER_STATE_ZH, type Role, type UnitLevel } from '@jiceng/shared';
+import { handlerRolesAt, levelOfCode, MATTER_STATE_ZH, type Role } from '@jiceng/shared';
 import type { Ctx } from '../../platform/context';
 import { findUserIdsAt, findUserIdsInDepartments, rolePairs } from '../accounts/service';
 import { notify, notifyAt } from '../notifications/service';
@@ -11,18 +11,9 @@ export type NotifyView = Pick<
   'id' | 'state' | 'unitCode' | 'responsibleUnitCode' | 'transferToUnitCode' | 'reporterUserId' | 'trackingCode' | 'description'
 >;
 
-/** Who works a matter at each level of the tree. */
-const ROLES_AT: Record<UnitLevel, Role[]> = {
-  group: ['groupLeader', 'representative'],
-  zone: ['zoneLeader'],
-  village: ['village'],
-  township: ['township'],
-  district: ['district'],
-};
-
 function rolesAt(unitCode: string): Role[] {
   const level = levelOfCode(unitCode);
-  return level ? ROLES_AT[level] : [];
+  return level ? handlerRolesAt(level) : [];
 }
 
 type UnitTarget = { unitCode: string; roles: Role[] };

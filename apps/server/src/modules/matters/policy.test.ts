@@ -1,4 +1,4 @@
-import { type MatterState, type Role } from '@jiceng/shared';
+import type { MatterState, Role } from '@jiceng/shared';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/context';
 import { actRefusal, allowedActions, canAct, canRead, mergeTargetRefusal, type PolicyMatter, readScope } from './policy';

@@ -59,6 +59,15 @@ export function canRead(actor: Actor, m: MatterPlace, dispatches: readonly Pick<
   return covers(actor, m.unitCode) || covers(actor, m.responsibleUnitCode) || covers(actor, m.transferToUnitCode);
 }
 
+/**
+ * The audited reveal of a matter's contacts and texts: pii:reveal and a unit covering where the
+ * matter lies (its place, not whoever handles it now: a township that took it over through a
+ * transfer or escalation sees the contacts only if it covers the place too).
+ */
+export function canRevealContacts(actor: Actor, m: Pick<MatterPlace, 'unitCode'>): boolean {
+  return can(actor.role, 'pii:reveal') && covers(actor, m.unitCode);
+}
+
 /** Actions the people of the matter's own place may take even after it moved up the tree. */
 const LOCAL: readonly MatterAction[] = ['transmit', 'triage', 'settleOnSpot', 'feedback', 'rate', 'reopen'];
 

@@ -138,7 +138,18 @@ export function presentDetail(
     closedAt: iso(m.closedAt),
     followerCount,
     followerPhones,
-    textsMasked: hasMaskableText([m.description, m.pausedReason, m.resolution, m.feedbackMessage, m.ratingComment, m.closeReason, ...events.flatMap((e) => [e.note, e.publicNote]), ...dispatches.map((d) => d.dispatch.reply)].join('\n')),
+    textsMasked: hasMaskableText(
+      [
+        m.description,
+        m.pausedReason,
+        m.resolution,
+        m.feedbackMessage,
+        m.ratingComment,
+        m.closeReason,
+        ...events.flatMap((e) => [e.note, e.publicNote]),
+        ...dispatches.map((d) => d.dispatch.reply),
+      ].join('\n'),
+    ),
     allowedActions,
     photos: photos.map((p) => ({ ...p, url: `/api/matters/${m.id}/photos/${p.id}` })),
     dispatches: dispatches.map(({ dispatch: d, departmentName }) => ({

@@ -1,8 +1,9 @@
-import { hasMaskableText, isWithin } from '@jiceng/shared';
+import { hasMaskableText } from '@jiceng/shared';
 import { type Ctx, inTransaction, requirePermission } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { loadVisible } from './access';
+import { canRevealContacts } from './policy';
 import * as repo from './repository';
 
 /**
@@ -15,7 +16,7 @@ export async function revealContacts(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'pii:reveal');
   return inTransaction(ctx, async (tx) => {
     const m = await loadVisible(tx, id);
-    if (!isWithin(m.unitCode, actor.unitCode)) throw new AppError('OUT_OF_SCOPE', { what: '该事项', whatEn: 'This matter' }, { field: 'id' });
+    if (!canRevealContacts(actor, m)) throw new AppError('OUT_OF_SCOPE', { what: '该事项', whatEn: 'This matter' }, { field: 'id' });
     const followers = (await repo.listFollowers(tx.db, [m.id])).filter((f) => f.kind !== 'reporter' && f.phone);
     const events = await repo.listEvents(tx.db, m.id);
     const texts = {

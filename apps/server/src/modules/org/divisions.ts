@@ -1,9 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { levelOfCode, parentCodeOf, shortUnitName, type UnitLevel } from '@jiceng/shared';
-import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { units } from './tables';
+import { levelOfCode, shortUnitName, type UnitLevel } from '@jiceng/shared';
 
 export interface DivisionRow {
   code: string;
@@ -66,34 +63,4 @@ export async function* readDivisionCsv(file: string, prefix = '', onRead?: (byte
     if (!level || level === 'zone' || level === 'group' || !officialName) throw new Error(`${file}:${lineNo}: not a district, township or village: "${line}"`);
     yield { code, level, name: shortUnitName(officialName), officialName };
   }
-}
-
-/**
- * Upserts a batch: new divisions are added, renamed ones updated, nothing else touched. Answers
- * how many were added and how many renamed (an unchanged row is not rewritten, so not returned).
- */
-export async function upsertDivisions(db: Executor, rows: DivisionRow[], now: Date): Promise<{ added: number; renamed: number }> {
-  if (rows.length === 0) return { added: 0, renamed: 0 };
-  const changed = await db
-    .insert(units)
-    .values(
-      rows.map((r) => ({
-        code: r.code,
-        parentCode: parentCodeOf(r.code),
-        level: r.level,
-        name: r.name,
-        officialName: r.officialName,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: units.code,
-      set: { name: sql`excluded.name`, officialName: sql`excluded.official_name`, updatedAt: now },
-      setWhere: sql`${units.officialName} is distinct from excluded.official_name`,
-    })
-    // xmax is 0 on a freshly inserted row version and set on an updated one.
-    .returning({ added: sql<boolean>`(xmax = 0)` });
-  const added = changed.filter((r) => r.added).length;
-  return { added, renamed: changed.length - added };
 }

@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { statSync } from 'node:fs';
 import { parentCodeOf, type UnitLevel } from '@jiceng/shared';
 import type { Ctx } from '../../platform/context';
 import { recordAudit } from '../audit/service';
-import { type DivisionRow, readDivisionCsv, upsertDivisions } from './divisions';
-import { units } from './tables';
+import { type DivisionRow, readDivisionCsv } from './divisions';
+import * as repo from './repository';
 
 export interface ImportProgress {
   level: UnitLevel;
@@ -53,7 +52,7 @@ export async function importDivisions(
   const result: ImportResult = { read: 0, added: 0, renamed: 0, unchanged: 0, orphans: [] };
   const districts = new Set<string>();
   try {
-    const known = new Set((await ctx.db.select({ code: units.code }).from(units)).map((r) => r.code));
+    const known = new Set(await repo.allUnitCodes(ctx.db));
     const sizes = new Map(files.map((f) => [f, statSync(f).size]));
     const sum = (fs: string[]) => fs.reduce((n, f) => n + (sizes.get(f) ?? 0), 0);
     const levelsIn = new Map<string, Set<UnitLevel>>();
@@ -69,7 +68,7 @@ export async function importDivisions(
         options.onProgress?.({ level, read: result.read, bytesDone: bytesBefore + bytesInFile, bytesTotal });
       };
       const flush = async () => {
-        const { added, renamed } = await upsertDivisions(ctx.db, batch, now);
+        const { added, renamed } = await repo.upsertDivisions(ctx.db, batch, now);
         for (const r of batch) known.add(r.code);
         result.added += added;
         result.renamed += renamed;
@@ -109,7 +108,7 @@ export async function importDivisions(
     // Fresh statistics for the tree's queries: without them, after a national import the planner
     // guesses a unit has ~1,800 children and walks the whole table for one unit's children
     // (785 ms instead of 1 ms on PostgreSQL; PGlite never analyzes by itself).
-    if (result.added > 0) await ctx.db.execute(sql`analyze ${units}`);
+    if (result.added > 0) await repo.analyzeUnits(ctx.db);
   } catch (err) {
     await auditRun(ctx, files, options, result, districts, err).catch(() => {}); // the import's own error matters more
     throw err;

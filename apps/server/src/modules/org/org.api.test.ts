@@ -184,7 +184,7 @@ describe('the organisation tree', () => {
       method: 'POST',
       url: '/api/users',
       cookie,
-      payload: { username: 'zhao-gl', displayName: '赵组长', password: 'secret123', role: 'groupLeader', unitCode: group.code, phone: '13912345678' },
+      payload: { username: 'zhao-gl', displayName: '赵组长', password: 'zhao-pass-2026', role: 'groupLeader', unitCode: group.code, phone: '13912345678' },
     });
     expect(user.statusCode).toBe(201);
     const appointed = await t.request({ method: 'PUT', url: `/api/units/${group.code}/leader`, cookie, payload: { userId: user.json().id } });

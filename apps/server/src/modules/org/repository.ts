@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
-import type { UnitLevel } from '@jiceng/shared';
+import { parentCodeOf, type UnitLevel } from '@jiceng/shared';
 import type { Executor } from '../../db/client';
 import { escapeLike } from '../../db/like';
 import { users } from '../accounts/tables';
@@ -152,4 +152,47 @@ export function updateDepartment(db: Executor, id: number, patch: Partial<typeof
 
 export function deleteDepartment(db: Executor, id: number) {
   return db.delete(departments).where(eq(departments.id, id));
+}
+
+/**
+ * Upserts a batch: new divisions are added, renamed ones updated, nothing else touched. Answers
+ * how many were added and how many renamed (an unchanged row is not rewritten, so not returned).
+ */
+export async function upsertDivisions(
+  db: Executor,
+  rows: readonly { code: string; level: UnitLevel; name: string; officialName: string }[],
+  now: Date,
+): Promise<{ added: number; renamed: number }> {
+  if (rows.length === 0) return { added: 0, renamed: 0 };
+  const changed = await db
+    .insert(units)
+    .values(
+      rows.map((r) => ({
+        code: r.code,
+        parentCode: parentCodeOf(r.code),
+        level: r.level,
+        name: r.name,
+        officialName: r.officialName,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: units.code,
+      set: { name: sql`excluded.name`, officialName: sql`excluded.official_name`, updatedAt: now },
+      setWhere: sql`${units.officialName} is distinct from excluded.official_name`,
+    })
+    // xmax is 0 on a freshly inserted row version and set on an updated one.
+    .returning({ added: sql<boolean>`(xmax = 0)` });
+  const added = changed.filter((r) => r.added).length;
+  return { added, renamed: changed.length - added };
+}
+
+export async function allUnitCodes(db: Executor): Promise<string[]> {
+  return (await db.select({ code: units.code }).from(units)).map((r) => r.code);
+}
+
+/** Fresh planner statistics for the tree (after a large import; PGlite never analyzes by itself). */
+export async function analyzeUnits(db: Executor): Promise<void> {
+  await db.execute(sql`analyze ${units}`);
 }

@@ -1,5 +1,6 @@
 import { UNIT_LEVELS, UNIT_NAME_MAX } from '@jiceng/shared';
 import { z } from 'zod';
+import { visibleName } from '../../platform/security/names';
 
 export const unitCodeParam = z.object({
   code: z.string().regex(/^\d{6}(\d{3})?(\d{3})?(\d{2})?(\d{2})?$/, '单位代码应为 6、9、12、14 或 16 位数字 / a unit code has 6, 9, 12, 14 or 16 digits'),
@@ -9,7 +10,8 @@ export const unitName = z
   .string()
   .trim()
   .min(1, '名称不能为空 / the name must not be empty')
-  .max(UNIT_NAME_MAX, `名称不能超过 ${UNIT_NAME_MAX} 个字 / at most ${UNIT_NAME_MAX} characters`);
+  .max(UNIT_NAME_MAX, `名称不能超过 ${UNIT_NAME_MAX} 个字 / at most ${UNIT_NAME_MAX} characters`)
+  .refine(...visibleName);
 
 export const leaderOut = z.object({ userId: z.number(), displayName: z.string(), phone: z.string().nullable() }).nullable();
 

@@ -1,4 +1,4 @@
-import { CODE_LENGTH, isWithin, levelOfCode, nextChildCode, type UnitLevel } from '@jiceng/shared';
+import { CODE_LENGTH, isWithin, LEADER_ROLE, levelOfCode, nextChildCode, ROLE_NAME_ZH, type UnitLevel } from '@jiceng/shared';
 import { type Ctx, inTransaction, readAll, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { FOREIGN_KEY_VIOLATION, pgErrorOf, UNIQUE_VIOLATION } from '../../db/errors';
@@ -7,8 +7,6 @@ import { findUserForPost, moveUserToUnit } from '../accounts/service';
 import { holdingsChecks } from './holdings';
 import { presentSummary, presentUnit } from './presenter';
 import * as repo from './repository';
-
-const LEVEL_ZH: Record<UnitLevel, string> = { district: '区（县）', township: '乡镇（街道）', village: '村（社区）', zone: '片', group: '组' };
 
 function parseCode(code: string, field = 'code'): UnitLevel {
   const level = levelOfCode(code);
@@ -197,19 +195,17 @@ export async function moveGroup(ctx: Ctx, code: string, input: { zoneCode: strin
   });
 }
 
-const POST_ROLE = { zone: 'zoneLeader', group: 'groupLeader' } as const;
-
 /** Appoints (or replaces, or with null vacates) the leader of a zone or group. */
 export async function appointLeader(ctx: Ctx, code: string, input: { userId: number | null }) {
   requirePermission(ctx, 'unit:appoint');
   return inTransaction(ctx, async (tx) => {
     const unit = await loadEditable(tx, code);
-    const role = POST_ROLE[unit.level as 'zone' | 'group'];
+    const role = LEADER_ROLE[unit.level as 'zone' | 'group'];
     if (input.userId !== null) {
       const user = await findUserForPost(tx, input.userId);
       const village = code.slice(0, CODE_LENGTH.village);
       if (!user || user.role !== role || !user.unitCode || !isWithin(user.unitCode, village)) {
-        const reason = !user ? '用户不存在' : user.role !== role ? `须为${role === 'zoneLeader' ? '片长' : '组长'}账号` : '须属于本村（社区）';
+        const reason = !user ? '用户不存在' : user.role !== role ? `须为${ROLE_NAME_ZH[role]}账号` : '须属于本村（社区）';
         const reasonEn = !user ? 'no such user' : user.role !== role ? `must be a ${role} account` : 'must belong to this village';
         throw new AppError('LEADER_INVALID', { field: 'userId', reason, reasonEn }, { field: 'userId' });
       }
@@ -227,5 +223,3 @@ export async function appointLeader(ctx: Ctx, code: string, input: { userId: num
     return getUnit(tx, code);
   });
 }
-
-export { LEVEL_ZH };

@@ -76,18 +76,19 @@ T rain: 下雨 大雨 暴雨 雨 雨水 下大雨
 T fire: 火 山火 火灾 大火
 T smoke: 烟 浓烟 烟雾 黑烟 烟子
 T paperwork: 证 证明 材料 手续 证件 老年证 残疾证 身份证
+F pothole: 坑 大坑 深坑 坑洼 坑坑洼洼 烂路 路烂 小坑 凹 塌陷
 F broken: 坏 坏了 损坏 坏掉 烂 烂了 不亮 不能用 失灵 断 断了 断裂 破损 掉了 没了 不转 不通 故障
 F dark: 黑 黑漆漆 黑灯瞎火 漆黑 看不见 看不清 黑乎乎 黑咕隆咚
 F missing: 停 停了 没 没有 无 缺 不来 没来 没到 到账 没发 不给 拖欠 欠 没结 拖 领不到 没领 没下来 枯 干了 打不出 一滴 没得 停发 断水 断电 停水 停电 不发 未发 未到 没水 没电
-F cannot: 上不了 办不下来 没办成 办不成 交不了 缴不了 打不出去 充不了 不会 不晓得 不知道 办不了 怎么交 在哪里缴 在哪里交 怎么缴
-F block: 堵 堵住 堵死 堵了 堵塞 过不去 占 占了 挡 拦 截 霸 淤 淤满 淤积 不让 多占 占用 侵占 乱搭 违建 盖到
+F cannot: 上不了 办不下来 没办成 办不成 交不了 缴不了 打不出去 充不了 不会 不晓得 不知道 办不了
+F block: 截水 放不进水 不进水 堵 堵住 堵死 堵了 堵塞 过不去 占 占了 挡 拦 截 霸 淤 淤满 淤积 不让 多占 占用 侵占 乱搭 违建 盖到
 F dirty: 脏 臭 发臭 臭气 恶臭 味道 熏 臭烘烘 味 脏死 脏乱 难闻 臭味 刺鼻
 F neglect: 没人管 没人打扫 没人清理 没人处理 没人拉 无人管 没人看 没人照顾 好久没人 没人来 没人收 没人掏 不管
 F overflow: 满 满了 装不下 溢 溢出 冒 往外冒 漫 漫出
 F crack: 裂 裂缝 开裂 裂开 缝 裂口 口子
 F collapse: 塌 倒塌 垮 塌方 滑坡 垮塌 垮下来 泥石流 冲垮 埋
 F fallen: 倒 吹倒 倒了 刮断 歪 刮倒 压断 砸 压在
-F sag: 垂 耷拉 掉下来 太低 低垂 吊着 碰到头
+F sag: 垂 耷拉 掉下来 垂得太低 低垂 吊着 碰到头
 F leak: 漏 漏水 漏雨 爆 爆了 暴裂 爆裂 破 破了 流 淌 渗 渗水 哗哗
 F flood: 淹 进水 灌进 泡 水淹 发大水 洪水 涨水 内涝 积水
 F noise: 吵 吵闹 噪音 声音 大声 太响 响 叫 乱叫 吠 汪汪 狂叫 震 闹 放炮 开炮 爆破 吵得
@@ -99,7 +100,7 @@ F eaten: 拱 啃 糟蹋 偷吃 吃了 踩 踩烂 祸害 毁 糟蹋完
 F burn: 烧 点火 焚烧 着火 起火 燃烧 烧秸秆 呛
 F pollute: 污染 浑浊 发黄 怪味 汽油味 变色 发浑 黄汤 不干净 偷排 排到 变黑
 F price: 价格 价 收购价 卖不出去 卖不掉 滞销 卖不出 收购 涨价 涨了 太贵 贵 太低 标准 金额 少了 多少钱
-F request: 想 申请 新建 加装 多装 需要 想要 能不能 可不可以 建议 要求 安装 增加 修宽 扩宽 硬化 挪
+F request: 想再 想多 想装 想建 想申请 想办 想换 想修 申请 新建 加装 多装 需要 想要 能不能 可不可以 建议 要求 安装 增加 修宽 扩宽 硬化 想挪
 F alone: 一个人 无儿无女 没人照顾 孤零零 独自 没吃的
 F infest: 成灾 太多 多得 成堆 泛滥 好多 一窝
 F lost: 丢 丢了 找不到 不见了 走失 跑丢
@@ -108,8 +109,14 @@ F narrow: 窄 太窄 错不开 会不了车
 F steep: 陡 太陡 弯道
 F frozen: 冻 冻住 冻裂 太浅 浅
 F gamble: 赌博 赌钱 赌局 设赌 聚众
+F pay: 补缴 缴费 交费 缴纳 要交 交钱 怎么交 在哪里缴 在哪里交 怎么缴 缴 续保
+F claim: 报销 理赔 赔付 赔偿
+F shade: 光线 采光 挡光 遮光 太高 遮挡 挡住了光
+F poach: 电鱼 炸鱼 毒鱼 网鱼 偷鱼
+F quarrel: 吵起来 吵架 纠纷 扯皮 打架 矛盾 争执 闹矛盾 吵嘴 争吵
+F weak: 差 太差 不好 弱 一格 很慢 卡 时有时无
 F expired: 过期 变质 假货
-- 水泥 水果 水平 电动车 电视 电脑 电鱼 电费 冰箱 没人 没事 电话号码 有人 人家 出门 门口 一下 下面 下游 上游 地方 地头 到处 得很 好几 一直
+- 路边 路口 路旁 路过 过路 家里 屋头 屋里 屋里头 埋得 水泥 水果 水平 电动车 电视 电脑 电鱼 电费 冰箱 没人 没事 电话号码 有人 人家 出门 门口 一下 下面 下游 上游 地方 地头 到处 得很 好几 一直
 `;
 
 export type ConceptKind = 'T' | 'F';
@@ -139,10 +146,51 @@ for (const [w, extra] of [
   ['鼠药', '#F:request'],
   ['赌博', '#T:gambling'],
   ['淹死', '#F:dead'],
+  ['坑', '#F:broken'],
+  ['截水', '#T:water'],
+  ['不进水', '#T:water'],
+  ['放不进水', '#T:water'],
+  ['大坑', '#F:broken'],
 ] as const) {
   const list = VARIANTS.get(w) ?? [];
   if (!list.includes(extra)) list.push(extra);
   VARIANTS.set(w, list);
+}
+
+// Related concepts (a family): two reports naming related things or faults agree in part
+// (宅基地 and 界桩 are both a plot dispute; 堵 and 满 both keep water from running).
+const FAMILIES = `
+property: homestead boundary land wall house
+supply: water pipe well power
+farmwater: irrigation ditch rice land water reservoir
+sanitation: toilet garbage manure sewage pest pond
+transport: road bridge rail slope bus
+electric: power wire pole light
+animals: dog cat pig cattle sheep poultry boar rat snake
+harvest: corn potato rice crops straw land boar
+people: elder child
+welfare: pension subsidy medical hukou paperwork wage bill
+loud: music quarry
+waters: river reservoir pond fish sewage ditch
+failure: broken crack collapse fallen sag leak pothole dark
+absent: missing cannot neglect alone
+unclean: dirty pollute infest overflow neglect
+stuck: block overflow narrow
+conflict: block quarrel
+absent2: missing weak cannot
+wet: flood leak drown
+harm: attack dead disease eaten burn
+money: price wrong pay claim
+`;
+const FAMILY = new Map<string, string[]>();
+for (const line of FAMILIES.trim().split('\n')) {
+  const [family, members] = line.split(':') as [string, string];
+  for (const m of members.trim().split(/\s+/)) FAMILY.set(m, [...(FAMILY.get(m) ?? []), family]);
+}
+
+/** The families of a concept token (`#T:dog` → `#G:animals`). */
+export function familiesOf(concept: string): string[] {
+  return (FAMILY.get(concept.slice(3)) ?? []).map((f) => `#G:${concept[1]}${f}`);
 }
 
 /** The concepts a normalised text names, longest word first (`#T:light`, `#F:broken` …). */

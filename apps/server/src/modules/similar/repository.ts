@@ -4,6 +4,7 @@ import { pgArray } from '../../db/arrays';
 import { excluded, type InsertValues, placeholders, prebuilt } from '../../db/prebuilt';
 import { escapeLike } from '../../db/like';
 import type { featuresOf } from './features';
+import { combinedScore } from './score';
 import { matterTextIndex } from './tables';
 
 type Features = ReturnType<typeof featuresOf>;
@@ -50,8 +51,9 @@ export interface SimilarHit {
 }
 
 /**
- * Open matters of one village sharing at least one bigram with the query (the partial GIN index
- * on the village-prefixed keys), scored by the mean of bigram Dice and IDF-weighted word Jaccard.
+ * Open matters of one village sharing a key with the query (a content bigram or a thesaurus thing;
+ * the partial GIN index on the village-prefixed keys), pre-scored in SQL by the mean of bigram Dice
+ * and IDF-weighted word Jaccard, the best CANDIDATES of them re-ranked by `combinedScore`.
  */
 export type SimilarQuery = Features & {
   villageCode: string;
@@ -65,17 +67,23 @@ export type SimilarQuery = Features & {
 export async function findSimilar(db: Executor, q: SimilarQuery): Promise<SimilarHit[]> {
   if (q.keys.length === 0) return [];
   const res = await db.execute(similarSql(q));
-  return (res as unknown as { rows: { matter_id: string | number; score: string | number }[] }).rows.map((r) => ({
-    matterId: Number(r.matter_id),
-    score: Number(r.score),
-  }));
+  const rows = (res as unknown as { rows: { matter_id: string | number; bigrams: string[]; words: string[] }[] }).rows;
+  // The SQL's cheap score picks the candidates; the thesaurus score (score.ts) ranks them.
+  return rows
+    .map((r) => ({ matterId: Number(r.matter_id), score: combinedScore(q, { bigrams: r.bigrams, words: r.words }) }))
+    .filter((h) => h.score >= q.minScore)
+    .sort((a, b) => b.score - a.score || b.matterId - a.matterId)
+    .slice(0, q.limit);
 }
+
+/** How many candidates the SQL hands to the re-ranking: far more than the five answers, few enough to move cheaply. */
+export const CANDIDATES = 40;
 
 /** The lookup's SQL on its own, so the bench can EXPLAIN exactly what the service runs. */
 export function similarSql(q: SimilarQuery) {
   return sql`
-    select matter_id, score from (
-      select i.matter_id,
+    select matter_id, bigrams, words from (
+      select i.matter_id, i.bigrams, i.words,
         (2.0 * (select count(*) from unnest(i.bigrams) b where b = any(${pgArray(q.bigrams)}::text[])) / (cardinality(i.bigrams) + ${q.bigrams.length})
           + case when ${q.wordWeight}::float8 + i.word_weight = 0 then 0 else w.inter / (${q.wordWeight}::float8 + i.word_weight - w.inter) end) / 2 as score
       from ${matterTextIndex} i,
@@ -84,7 +92,6 @@ export function similarSql(q: SimilarQuery) {
       where i.open and i.keys && ${pgArray(q.keys)}::text[] and i.village_code = ${q.villageCode}
         and i.unit_code like ${`${escapeLike(q.scope)}%`}${q.readable ? sql` and ${q.readable}` : sql``}
     ) s
-    where score >= ${q.minScore}
     order by score desc, matter_id desc
-    limit ${q.limit}`;
+    limit ${CANDIDATES}`;
 }

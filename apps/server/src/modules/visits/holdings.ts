@@ -1,8 +1,6 @@
-import { count, eq, like } from 'drizzle-orm';
-import { escapeLike } from '../../db/like';
 import type { Ctx } from '../../platform/context';
 import type { HoldingsCheck } from '../org/holdings';
-import { visitDue, visits } from './tables';
+import { countVisitsUnder } from './repository';
 
 /**
  * The visit records of the unit's households (found through visit_due, which follows each
@@ -12,12 +10,5 @@ import { visitDue, visits } from './tables';
 export const visitHoldings: HoldingsCheck = {
   zh: '条走访记录',
   en: 'visit records',
-  async count(ctx: Ctx, unitCode: string) {
-    const [row] = await ctx.db
-      .select({ n: count() })
-      .from(visitDue)
-      .innerJoin(visits, eq(visits.householdId, visitDue.householdId))
-      .where(like(visitDue.unitCode, `${escapeLike(unitCode)}%`));
-    return row?.n ?? 0;
-  },
+  count: (ctx: Ctx, unitCode: string) => countVisitsUnder(ctx.db, unitCode),
 };

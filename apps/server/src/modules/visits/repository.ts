@@ -1,7 +1,8 @@
 import { DEFAULT_CADENCE } from '@jiceng/shared';
-import { and, asc, desc, eq, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
+import { escapeLike } from '../../db/like';
 // Read-only joins on the register and the links: due dates depend on tier and linkage date, and
 // computing them in one query is what keeps overdue lists and summaries fast at district scale.
 import { households } from '../households/tables';
@@ -17,6 +18,35 @@ export type CadenceRow = typeof cadenceSettings.$inferSelect;
 export async function insertVisit(db: Executor, row: typeof visits.$inferInsert): Promise<VisitRow | null> {
   const [created] = await db.insert(visits).values(row).onConflictDoNothing({ target: visits.clientKey }).returning();
   return created ?? null;
+}
+
+/**
+ * Bulk history (the demo's district seed): inserts visits, skipping client keys already there, in
+ * statements of 1,000 rows. Callers rebuild the households' visit_state and visit_due afterwards.
+ */
+export async function insertVisitsBulk(db: Executor, rows: readonly (typeof visits.$inferInsert)[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const done = await db
+      .insert(visits)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing({ target: visits.clientKey })
+      .returning({ id: visits.id });
+    inserted += done.length;
+  }
+  return inserted;
+}
+
+/** visit_state of these households recomputed from their visits (after a bulk insert). */
+export async function rebuildVisitState(db: Executor, householdIds: readonly number[]): Promise<void> {
+  if (householdIds.length === 0) return;
+  const ids = `{${householdIds.map((id) => Math.trunc(id)).join(',')}}`;
+  await db.execute(sql`
+    insert into ${visitState} (household_id, last_visit_at, last_kind, last_home_visit_at, visit_count)
+    select household_id, max(visited_at), (array_agg(kind order by visited_at desc))[1], max(visited_at) filter (where kind = 'home'), count(*)::int
+    from ${visits} where household_id = any(${ids}::bigint[]) group by household_id
+    on conflict (household_id) do update set last_visit_at = excluded.last_visit_at, last_kind = excluded.last_kind,
+      last_home_visit_at = excluded.last_home_visit_at, visit_count = excluded.visit_count`);
 }
 
 export function findVisitByKey(db: Executor, clientKey: string) {
@@ -214,4 +244,39 @@ export function overdueReds(db: Executor, now: Date) {
 export function unitNames(db: Executor, codes: string[]) {
   if (codes.length === 0) return Promise.resolve([]);
   return db.select({ code: units.code, name: units.name }).from(units).where(inArray(units.code, codes));
+}
+
+/** Visit records of the households under a unit (through visit_due, which follows each household's unit). */
+export async function countVisitsUnder(db: Executor, unitCode: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(visitDue)
+    .innerJoin(visits, eq(visits.householdId, visitDue.householdId))
+    .where(like(visitDue.unitCode, `${escapeLike(unitCode)}%`));
+  return row?.n ?? 0;
+}
+
+/**
+ * The summary's rows computed straight from the register, links, visit state and cadences, as the
+ * summary did before visit_due. Not used to answer requests (it reads every household of the unit):
+ * the tests and bench/visits.mjs check that the rollup gives exactly the same rows.
+ */
+export function summaryFromSources(db: Executor, unitCode: string, childLen: number, now: Date) {
+  const child = sql<string>`left(${households.unitCode}, ${sql.raw(String(Math.trunc(childLen)))})`;
+  return db
+    .select({
+      childCode: child,
+      tier: households.tier,
+      households: sql<number>`count(*)::int`,
+      linked: sql<number>`count(${linkages.householdId})::int`,
+      visited: sql<number>`(count(*) filter (where ${linkages.householdId} is not null and ${counted} is not null and ${dueAt} >= ${now}))::int`,
+      overdue: sql<number>`(count(*) filter (where ${linkages.householdId} is not null and ${dueAt} < ${now}))::int`,
+    })
+    .from(households)
+    .leftJoin(linkages, joinDue.linkages)
+    .leftJoin(visitState, joinDue.visitState)
+    .leftJoin(cv, joinDue.village)
+    .leftJoin(ct, joinDue.township)
+    .where(like(households.unitCode, `${unitCode}%`))
+    .groupBy(child, households.tier);
 }

@@ -9,7 +9,7 @@ import { useTestApp } from '../../test/harness';
 import { makeIdNumber } from '../households/test-ids';
 import { recountVisitDue } from './rollup';
 import { summary as rollupSummary } from './rollup-repository';
-import { summaryFromSources } from './summary-reference';
+import { summaryFromSources } from './repository';
 import { visitDue, visitDueDays } from './tables';
 
 const t = useTestApp();

@@ -19,7 +19,9 @@ import {
 import { type Ctx, inTransaction, requirePermission, requireScope } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
+import * as linkageLookup from '../linkage/lookup';
 import { linkOf } from '../linkage/service';
+import * as orgLookup from '../org/lookup';
 import * as repo from './repository';
 import * as rollup from './rollup-repository';
 
@@ -152,6 +154,50 @@ export async function logVisit(ctx: Ctx, input: VisitInput): Promise<{ created: 
   });
 }
 
+/**
+ * A visit history written in bulk (the demo's district seed, a migration from another system): each
+ * visit must be by the household's linked representative and not in the future; rows whose client
+ * key exists are skipped. Updates visit_state and visit_due of the households in the same
+ * transaction and writes one audit row for the batch (not one per visit). Answers how many were new.
+ */
+export async function importVisitHistory(
+  ctx: Ctx,
+  unitCode: string,
+  rows: readonly (Omit<VisitInput, 'clientKey'> & { clientKey: string; representativeUserId: number })[],
+) {
+  requirePermission(ctx, 'visit:write');
+  requireScope(ctx, unitCode);
+  const now = ctx.clock.now();
+  const ids = [...new Set(rows.map((r) => r.householdId))];
+  const links = new Map((await linkageLookup.householdsWithLinks(ctx, ids)).map((l) => [l.id, l]));
+  for (const r of rows) {
+    const link = links.get(r.householdId);
+    if (!link || link.representativeUserId !== r.representativeUserId || !isWithin(link.unitCode, unitCode))
+      throw new AppError('VISIT_NOT_LINKED', {}, { field: 'householdId' });
+    if (r.visitedAt.getTime() > now.getTime() + 60_000) throw new AppError('VISIT_IN_FUTURE', {}, { field: 'visitedAt' });
+  }
+  return inTransaction(ctx, async (tx) => {
+    const inserted = await repo.insertVisitsBulk(
+      tx.db,
+      rows.map((r) => ({
+        householdId: r.householdId,
+        representativeUserId: r.representativeUserId,
+        kind: r.kind,
+        visitedAt: r.visitedAt,
+        findings: r.findings ?? null,
+        needs: r.needs ?? null,
+        risks: r.risks ?? null,
+        clientKey: r.clientKey,
+        createdAt: r.visitedAt,
+      })),
+    );
+    await repo.rebuildVisitState(tx.db, ids);
+    await rollup.refreshHouseholds(tx.db, ids);
+    await recordAudit(tx, { action: 'visit.import', entityType: 'unit', entityId: unitCode, unitCode, after: { visits: inserted, households: ids.length } });
+    return { inserted };
+  });
+}
+
 /** Who may read a household's visits: anyone whose unit covers it, and its own representative. */
 async function requireHouseholdReadable(ctx: Ctx, householdId: number) {
   const actor = requirePermission(ctx, 'visit:read');
@@ -261,6 +307,11 @@ export async function summary(ctx: Ctx, unitCode: string) {
     add(c.byTier[r.tier], r);
     add(total, r);
   }
+  // Every child unit is listed, a township or village with no register yet too (all zeros):
+  // the dashboard must show where nothing is recorded, not hide it.
+  if (childLen > unitCode.length)
+    for (const code of await orgLookup.childCodes(ctx, unitCode))
+      if (!byChild.has(code)) byChild.set(code, { total: blank(), byTier: { red: blank(), yellow: blank(), blue: blank() } });
   const names = new Map((await repo.unitNames(ctx.db, [...byChild.keys()])).map((u) => [u.code, u]));
   return {
     unitCode,

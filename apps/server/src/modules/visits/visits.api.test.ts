@@ -161,8 +161,14 @@ describe('visits', () => {
     expect(zone.total).toEqual(
       z1 && { households: z1.households, linked: z1.linked, visited: z1.visited, overdue: z1.overdue, completionRate: z1.completionRate },
     );
-    const district = await t.request({ method: 'GET', url: '/api/visits/summary?unitCode=530303', cookie: await login('district') });
-    expect(district.json().items).toHaveLength(1);
+    // Every township of the district is listed, those with no register too (all zeros).
+    const district = (await t.request({ method: 'GET', url: '/api/visits/summary?unitCode=530303', cookie: await login('district') })).json();
+    const townships = (await t.request({ method: 'GET', url: '/api/units/530303', cookie: await login('district') })).json().children;
+    expect(district.items.map((i: { unitCode: string }) => i.unitCode)).toEqual(townships.map((u: { code: string }) => u.code).sort());
+    expect(district.items.length).toBeGreaterThan(1);
+    const empty = district.items.filter((i: { households: number }) => i.households === 0);
+    expect(empty.length).toBe(district.items.length - 1);
+    expect(empty[0]).toMatchObject({ households: 0, overdue: 0, completionRate: null });
   });
 
   it('sets cadence per village or township; the village wins, then the township, then the defaults', async () => {

@@ -1,11 +1,12 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { pgArray } from '../../db/arrays';
-import { buildStatement, deferStatement } from '../../db/prebuilt';
+import { buildStatement, runBuiltStatement } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import type { Job } from '../../platform/jobs';
 import { backoffMs, MAX_ATTEMPTS } from './backoff';
 import { stampForSending } from './message';
 import { outbox, webhookEndpoints } from './tables';
+import { sendTimeProblem } from './url-guard';
 
 // One text for every event: the statement itself picks the enabled robots of the units, so nothing
 // is read first (most units have none), and inside inTransaction it goes with the transaction's
@@ -29,7 +30,7 @@ export async function enqueueToUnits(ctx: Ctx, unitCodes: string[], payload: unk
   if (unitCodes.length === 0) return;
   const now = ctx.clock.now().toISOString();
   const params = ENQUEUE.params({ payload: JSON.stringify(payload), dedupKey, now, units: pgArray(unitCodes) });
-  await deferStatement(ctx, { sql: ENQUEUE.sql, params });
+  await runBuiltStatement(ctx, { sql: ENQUEUE.sql, params });
 }
 
 export interface DeliveryOptions {
@@ -71,66 +72,78 @@ export async function postWecom(url: string, body: unknown, timeoutMs: number): 
 }
 
 /**
- * One delivery round (see docs/notifications.md). Runs inside the job's transaction (which holds
- * the job's advisory lock): claims due rows with FOR UPDATE SKIP LOCKED, sends them concurrently
- * with a timeout, records each outcome. A crash after a send but before the commit leaves the row
- * due, so it is sent again: at most a duplicate, stamped with the same message number.
+ * One delivery round (see docs/notifications.md, docs/operations.md). Claims due rows in a short
+ * transaction of its own (FOR UPDATE SKIP LOCKED, then `sending` with a lease and the attempt
+ * counted) and commits the claim before any HTTP: no connection is held while a robot answers,
+ * which on PGlite (one connection) froze the app for the whole timeout. Each message is then
+ * sent with a timeout and its outcome recorded the moment its answer comes, so a crash re-sends
+ * only the messages whose answer was in flight, never the rest of the batch. A claimed row whose
+ * runner died becomes due again when its lease (twice the timeout) has passed.
  */
 export async function deliverDue(ctx: Ctx, options: DeliveryOptions = DEFAULT_DELIVERY): Promise<{ sent: number; failed: number }> {
   const now = ctx.clock.now();
-  // A claim is a lease: should a future runner commit the claim before sending, a row whose
-  // runner died becomes due again once the lease (twice the timeout) has passed.
   const lease = new Date(now.getTime() + 2 * options.timeoutMs);
-  const due = ctx.db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(inArray(outbox.status, ['pending', 'failed', 'sending']), lte(outbox.nextAttemptAt, now)))
-    .orderBy(outbox.nextAttemptAt, outbox.id)
-    .limit(options.batch)
-    .for('update', { skipLocked: true });
-  const claimed = await ctx.db
-    .update(outbox)
-    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: lease })
-    .where(inArray(outbox.id, due))
-    .returning({ id: outbox.id, endpointId: outbox.endpointId, payload: outbox.payload, attempts: outbox.attempts });
+  const claimed = await ctx.db.transaction(async (tx) => {
+    const due = tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(inArray(outbox.status, ['pending', 'failed', 'sending']), lte(outbox.nextAttemptAt, now)))
+      .orderBy(outbox.nextAttemptAt, outbox.id)
+      .limit(options.batch)
+      .for('update', { skipLocked: true });
+    const rows = await tx
+      .update(outbox)
+      .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: lease })
+      .where(inArray(outbox.id, due))
+      .returning({ id: outbox.id, endpointId: outbox.endpointId, payload: outbox.payload, attempts: outbox.attempts });
+    if (rows.length === 0) return [];
+    const endpoints = await tx
+      .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, enabled: webhookEndpoints.enabled })
+      .from(webhookEndpoints)
+      .where(
+        inArray(
+          webhookEndpoints.id,
+          rows.map((c) => c.endpointId),
+        ),
+      );
+    const byId = new Map(endpoints.map((e) => [e.id, e]));
+    return rows.map((row) => ({ ...row, endpoint: byId.get(row.endpointId) }));
+  });
   if (claimed.length === 0) return { sent: 0, failed: 0 };
-  const endpoints = await ctx.db
-    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, enabled: webhookEndpoints.enabled })
-    .from(webhookEndpoints)
-    .where(
-      inArray(
-        webhookEndpoints.id,
-        claimed.map((c) => c.endpointId),
-      ),
-    );
-  const byId = new Map(endpoints.map((e) => [e.id, e]));
-  const results = await Promise.all(
-    claimed.map(async (row): Promise<SendResult> => {
-      const endpoint = byId.get(row.endpointId);
-      if (!endpoint?.enabled) return { ok: false, error: 'endpoint disabled' };
-      return postWecom(endpoint.url, stampForSending(row.payload, row.id, row.attempts), options.timeoutMs);
-    }),
-  );
-  let sent = 0;
-  for (const [i, row] of claimed.entries()) {
-    const r = results[i] as SendResult;
-    if (r.ok) {
-      sent++;
-      await ctx.db.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(eq(outbox.id, row.id));
-    } else {
+  // Only this claim's row: a runner that outlived its lease must not overwrite a newer attempt.
+  const mine = (row: { id: number; attempts: number }) => and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts));
+  const outcomes = await Promise.all(
+    claimed.map(async (row): Promise<boolean> => {
+      const { endpoint } = row;
+      let r: SendResult;
+      if (!endpoint?.enabled) r = { ok: false, error: 'endpoint disabled' };
+      else {
+        // The robot URL policy once more, on what the host resolves to now (url-guard.ts).
+        const refused = await sendTimeProblem(endpoint.url);
+        r = refused ? { ok: false, error: refused } : await postWecom(endpoint.url, stampForSending(row.payload, row.id, row.attempts), options.timeoutMs);
+      }
+      if (r.ok) {
+        await ctx.db.update(outbox).set({ status: 'sent', sentAt: ctx.clock.now(), lastError: null }).where(mine(row));
+        return true;
+      }
       const dead = row.attempts >= MAX_ATTEMPTS;
       await ctx.db
         .update(outbox)
         .set({ status: dead ? 'dead' : 'failed', lastError: r.error, nextAttemptAt: dead ? now : new Date(now.getTime() + backoffMs(row.attempts)) })
-        .where(eq(outbox.id, row.id));
-    }
-  }
+        .where(mine(row));
+      return false;
+    }),
+  );
+  const sent = outcomes.filter(Boolean).length;
   return { sent, failed: claimed.length - sent };
 }
 
 export const outboxDeliveryJob: Job = {
   name: 'outbox-delivery',
   everyMs: 5_000,
+  // Outside the job transaction: the claim commits before any HTTP (see deliverDue). Two
+  // instances never claim the same row (SKIP LOCKED, then the lease), so no job lock is needed.
+  standalone: true,
   run: async (ctx) => {
     await deliverDue(ctx);
   },

@@ -7,19 +7,7 @@ import { getUnit } from '../org/service';
 import { escapeLike } from '../../db/like';
 import { presentEndpoint, presentOutbox } from './presenter';
 import { type OutboxStatus, outbox, webhookEndpoints } from './tables';
-
-export function checkUrl(url: string): void {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new AppError('WEBHOOK_URL_INVALID', { reason: '不是有效的网址', reasonEn: 'not a valid URL' }, { field: 'url' });
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:')
-    throw new AppError('WEBHOOK_URL_INVALID', { reason: `协议 ${u.protocol} 不支持`, reasonEn: `protocol ${u.protocol} not supported` }, { field: 'url' });
-  if (u.username || u.password)
-    throw new AppError('WEBHOOK_URL_INVALID', { reason: '地址中不能含用户名或密码', reasonEn: 'no user or password in the URL' }, { field: 'url' });
-}
+import { checkUrl } from './url-guard';
 
 async function checkUnit(ctx: Ctx, unitCode: string): Promise<void> {
   const level = levelOfCode(unitCode);

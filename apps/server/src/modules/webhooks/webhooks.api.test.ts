@@ -7,6 +7,7 @@ import { useTestApp } from '../../test/harness';
 import { matterCardMessage } from './message';
 import { inTransaction } from '../../platform/context';
 import { deliverDue, enqueueToUnits, outboxDeliveryJob } from './outbox';
+import { setWebhookPolicy } from './url-guard';
 
 const t = useTestApp();
 const GROUP = '5303032032110101';
@@ -57,6 +58,9 @@ const receiver = new Receiver();
 let url = '';
 beforeAll(async () => {
   url = await receiver.start();
+  // The explicit test allowance for the local stand-in robot (the default allows only https to
+  // qyapi.weixin.qq.com, never a loopback address: url-guard.api.test.ts).
+  setWebhookPolicy({ hosts: ['127.0.0.1'], allowHttp: true, allowPrivate: true });
 });
 afterAll(() => {
   receiver.server.closeAllConnections();

@@ -1,10 +1,13 @@
+import { prefixed, ROLE_NAME_EN, UNIT_LEVEL_EN } from '@jiceng/shared/levels';
 import { mattersEn } from './matters.en';
 import { householdsEn } from './households.en';
+import { uiEn } from './ui.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   ...mattersEn,
   ...householdsEn,
+  ...uiEn,
   'app.title': 'Grassroots governance',
   'app.loading': 'Loading…',
   'app.demo': 'Demo environment: the data is demo data; do not enter real personal information',
@@ -47,20 +50,8 @@ export const en: Messages = {
   'auth.mismatch': 'The two new passwords differ',
   'auth.required': 'Enter the {field}',
   'auth.changed': 'Password changed',
-  'role.admin': 'System administrator',
-  'role.district': 'District',
-  'role.township': 'Township',
-  'role.village': 'Village cadre',
-  'role.zoneLeader': 'Zone leader',
-  'role.groupLeader': 'Group leader',
-  'role.representative': 'Representative',
-  'role.department': 'Department',
-  'role.supervisor': "People's congress supervisor",
-  'level.district': 'District',
-  'level.township': 'Township',
-  'level.village': 'Village',
-  'level.zone': 'Zone',
-  'level.group': 'Group',
+  ...prefixed('role', ROLE_NAME_EN),
+  ...prefixed('level', UNIT_LEVEL_EN),
   'org.code': 'Code',
   'org.name': 'Name',
   'org.level': 'Level',

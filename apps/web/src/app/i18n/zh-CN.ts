@@ -1,10 +1,13 @@
+import { prefixed, ROLE_NAME_ZH, UNIT_LEVEL_ZH } from '@jiceng/shared/levels';
 import { mattersZh } from './matters.zh-CN';
 import { householdsZh } from './households.zh-CN';
+import { uiZh } from './ui.zh-CN';
 
 /** The Chinese dictionary is the reference: every key here must exist in en.ts too. */
 export const zhCN = {
   ...mattersZh,
   ...householdsZh,
+  ...uiZh,
   'app.title': '基层治理平台',
   'app.loading': '加载中…',
   'app.demo': '演示环境：数据为演示数据，请勿录入真实个人信息',
@@ -47,20 +50,9 @@ export const zhCN = {
   'auth.mismatch': '两次输入的新密码不一致',
   'auth.required': '请填写{field}',
   'auth.changed': '密码已修改',
-  'role.admin': '系统管理员',
-  'role.district': '区级',
-  'role.township': '乡镇（街道）',
-  'role.village': '村（社区）两委',
-  'role.zoneLeader': '片长',
-  'role.groupLeader': '组长',
-  'role.representative': '村（居）民代表',
-  'role.department': '部门',
-  'role.supervisor': '人大监督',
-  'level.district': '区（县）',
-  'level.township': '乡镇（街道）',
-  'level.village': '村（社区）',
-  'level.zone': '片',
-  'level.group': '组',
+  // Role and level names are kept once in packages/shared (levels.ts).
+  ...prefixed('role', ROLE_NAME_ZH),
+  ...prefixed('level', UNIT_LEVEL_ZH),
   'org.code': '代码',
   'org.name': '名称',
   'org.level': '层级',

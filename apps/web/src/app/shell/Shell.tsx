@@ -1,5 +1,5 @@
 import { Button, Drawer, Grid, Layout, Result, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal';
 import { Bell } from '../../features/notifications/Bell';
@@ -12,6 +12,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { NAV } from './nav';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
+import { useScrollableTables } from './useScrollableTables';
+import './staff.css';
 
 const OrgPage = lazy(() => import('../../features/org/OrgPage'));
 const UsersPage = lazy(() => import('../../features/users/UsersPage'));
@@ -29,6 +31,7 @@ const MattersPage = lazy(() => import('../../features/matters/MattersPage'));
 const MatterDetailPage = lazy(() => import('../../features/matters/MatterDetailPage'));
 const WebhooksPage = lazy(() => import('../../features/webhooks/WebhooksPage'));
 const MetricsPage = lazy(() => import('../../features/metrics/MetricsPage'));
+const OverduePage = lazy(() => import('../../features/visits/OverduePage'));
 
 /** The logged-in layout: a side menu on wide screens, a drawer behind a button on phones. */
 export default function Shell() {
@@ -38,6 +41,10 @@ export default function Shell() {
   const { can } = useAuth();
   const me = useMe();
   const [drawer, setDrawer] = useState(false);
+  useScrollableTables();
+  useEffect(() => {
+    document.documentElement.style.setProperty('--jiceng-scroll-cue', JSON.stringify(`${t('table.scrollCue')} →`));
+  }, [t]);
   const [changing, setChanging] = useState(false);
   const changePassword = () => {
     setDrawer(false);
@@ -101,6 +108,7 @@ export default function Shell() {
                 {can('household:read') && <Route path="/households/:id" element={<HouseholdPage />} />}
                 {can('linkage:write') && <Route path="/linkage" element={<LinkagePage />} />}
                 {can('metrics:read') && <Route path="/dashboard/:code?" element={<DashboardPage />} />}
+                {can('visit:read') && <Route path="/overdue/:code?" element={<OverduePage />} />}
                 <Route path="/notifications" element={<InboxPage />} />
                 {can('matter:read') && <Route path="/matters" element={<MattersPage />} />}
                 {can('matter:read') && <Route path="/matters/:id" element={<MatterDetailPage />} />}

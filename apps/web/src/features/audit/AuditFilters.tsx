@@ -1,6 +1,7 @@
-import { Button, DatePicker, Form, Input } from 'antd';
+import { Button, DatePicker, Form, Grid, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n';
+import { actionOptions } from './labels';
 
 export interface AuditQuery {
   action?: string;
@@ -16,8 +17,10 @@ interface Values extends Omit<AuditQuery, 'from' | 'to'> {
 }
 
 export function AuditFilters({ onSearch }: { onSearch: (q: AuditQuery) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
+  // Inline on wide screens; stacked on a phone, where the date range alone fills the width.
+  const wide = !!Grid.useBreakpoint().md;
   const submit = ({ range, ...rest }: Values) => {
     const q: AuditQuery = {};
     for (const [k, v] of Object.entries(rest) as [keyof AuditQuery, string | undefined][]) if (v?.trim()) q[k] = v.trim();
@@ -26,9 +29,9 @@ export function AuditFilters({ onSearch }: { onSearch: (q: AuditQuery) => void }
     onSearch(q);
   };
   return (
-    <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }}>
+    <Form form={form} layout={wide ? 'inline' : 'vertical'} onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }}>
       <Form.Item name="action" label={t('audit.action')}>
-        <Input allowClear placeholder="unit.create" style={{ width: 140 }} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={actionOptions(locale)} style={{ width: 220, maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item name="entityType" label={t('audit.entityType')}>
         <Input allowClear placeholder="unit" style={{ width: 110 }} />
@@ -40,7 +43,7 @@ export function AuditFilters({ onSearch }: { onSearch: (q: AuditQuery) => void }
         <Input allowClear style={{ width: 130 }} />
       </Form.Item>
       <Form.Item name="range" label={t('audit.dateRange')}>
-        <DatePicker.RangePicker />
+        <DatePicker.RangePicker style={{ maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit">

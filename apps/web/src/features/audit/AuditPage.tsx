@@ -6,6 +6,7 @@ import type { AuditEvent } from '../../app/types';
 import { useApiError } from '../../app/useApiError';
 import { AuditFilters, type AuditQuery } from './AuditFilters';
 import { AuditJson } from './AuditJson';
+import { actionLabel, entityLabel } from './labels';
 
 const PAGE = 50;
 
@@ -49,8 +50,12 @@ export default function AuditPage() {
         columns={[
           { title: t('audit.at'), dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString(locale) },
           { title: t('audit.actor'), dataIndex: 'actorName', render: (n: string | null) => n ?? '—' },
-          { title: t('audit.action'), dataIndex: 'action' },
-          { title: t('audit.entityType'), dataIndex: 'entityType' },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (code: string) => <span title={code}>{actionLabel(code, locale, t)}</span>,
+          },
+          { title: t('audit.entityType'), dataIndex: 'entityType', render: (type: string) => <span title={type}>{entityLabel(type, locale)}</span> },
           { title: t('audit.entityId'), dataIndex: 'entityId', render: (id: string | null) => id ?? '—' },
           { title: t('audit.unitCode'), dataIndex: 'unitCode', render: (c: string | null) => c ?? '—' },
         ]}

@@ -8,6 +8,7 @@ import { Loading } from '../../app/Loading';
 import type { Unit } from '../../app/types';
 import { useLoad } from '../../app/useLoad';
 import { TIER_COLOR, TIERS } from '../households/TierTag';
+import { UnitPicker } from '../org/UnitPicker';
 import type { Coverage } from '../linkage/types';
 import { Chart } from './Chart';
 import { DashboardTable } from './DashboardTable';
@@ -21,13 +22,16 @@ export default function DashboardPage() {
   const me = useMe();
   const navigate = useNavigate();
   const code = useParams().code ?? me.unitCode ?? '';
+  // An administrator belongs to no unit: nothing is asked until a unit is chosen.
   const { data, error } = useLoad(
     () =>
-      Promise.all([
-        api.get<Summary>('/visits/summary', { unitCode: code }),
-        api.get<Coverage>('/linkage/coverage', { unitCode: code }),
-        api.get<Unit>(`/units/${code}`),
-      ]),
+      !code
+        ? Promise.resolve(undefined)
+        : Promise.all([
+            api.get<Summary>('/visits/summary', { unitCode: code }),
+            api.get<Coverage>('/linkage/coverage', { unitCode: code }),
+            api.get<Unit>(`/units/${code}`),
+          ]),
     [code],
   );
   const [summary, coverage, unit] = data ?? [];
@@ -40,9 +44,10 @@ export default function DashboardPage() {
     if (!summary || !coverage) return null;
     const base = {
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
-      xAxis: { type: 'category', data: names },
+      // One scrolling line of legend above the plot, never over the bars or axis labels.
+      legend: { type: 'scroll', top: 0 },
+      grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
+      xAxis: { type: 'category', data: names, axisLabel: { hideOverlap: true, rotate: names.length > 4 ? 30 : 0 } },
     };
     const tierSeries = (value: (f: Summary['items'][number]['byTier']['red']) => number, stack?: string) =>
       TIERS.map((tier) => ({
@@ -81,6 +86,17 @@ export default function DashboardPage() {
       },
     };
   }, [summary, coverage, t, names]);
+  const picker = !me.unitCode && (
+    <UnitPicker key={code} value={code || undefined} onChange={(v) => v && navigate(`/dashboard/${v}`)} style={{ maxWidth: '100%' }} />
+  );
+  if (!code)
+    return (
+      <Flex vertical gap={16}>
+        <h1 style={{ fontSize: 18, margin: 0 }}>{t('nav.dashboard')}</h1>
+        {picker}
+        <Alert type="info" showIcon title={t('unit.chooseFirst')} />
+      </Flex>
+    );
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   if (!summary || !coverage || !unit || !options) return <Loading />;
   const top = me.unitCode ?? '';
@@ -91,6 +107,7 @@ export default function DashboardPage() {
           .filter((p) => p.code.startsWith(top))
           .map((p) => ({ key: p.code, title: p.code === code ? p.name : <Link to={`/dashboard/${p.code}`}>{p.name}</Link> }))}
       />
+      {picker}
       <h1 style={{ fontSize: 18, margin: 0 }}>{t('dashboard.titleOf', { name: unit.name })}</h1>
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}>
@@ -107,7 +124,7 @@ export default function DashboardPage() {
           <Statistic title={t('dashboard.completion')} value={pct(summary.total.completionRate)} suffix="%" />
         </Col>
         <Col xs={12} md={6}>
-          <Link to={`/households?unitCode=${code}`}>
+          <Link to={`/overdue/${code}`}>
             <Statistic
               title={t('dashboard.overdue')}
               value={summary.total.overdue}

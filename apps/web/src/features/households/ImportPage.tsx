@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Flex, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Flex, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../app/auth';
@@ -8,6 +8,7 @@ import { UnitPicker } from '../org/UnitPicker';
 import { download } from './download';
 import { ExportCard } from './ExportCard';
 import { ImportIssues } from './ImportIssues';
+import { ImportUpdates } from './ImportUpdates';
 import type { ImportResult } from './types';
 import { uploadRegister } from './upload';
 
@@ -25,12 +26,13 @@ export default function ImportPage() {
   const [checked, setChecked] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [update, setUpdate] = useState(false);
   const send = async (f: File, dryRun: boolean) => {
     if (!unitCode) return setFailure(t('auth.required', { field: t('import.unit') }));
     setFailure(null);
     setProgress(0);
     try {
-      const result = await uploadRegister(f, { unitCode, dryRun, locale }, setProgress);
+      const result = await uploadRegister(f, { unitCode, dryRun, update, locale }, setProgress);
       if (dryRun) setChecked(result);
       else if (result.ok) setDone(result);
       else setChecked(result);
@@ -58,7 +60,7 @@ export default function ImportPage() {
           items={[{ title: t('import.stepCheck') }, { title: t('import.stepImport') }, { title: t('import.stepDone') }]}
         />
         <Space wrap style={{ marginBottom: 12 }}>
-          <Typography.Text>{t('import.unit')}</Typography.Text>
+          <label htmlFor="import-unit">{t('import.unit')}</label>
           <UnitPicker
             id="import-unit"
             value={unitCode}
@@ -72,6 +74,18 @@ export default function ImportPage() {
           <Button onClick={() => download('/households/import/template', '民情台账导入模板.xlsx', locale).catch(showError)}>{t('import.template')}</Button>
         </Space>
         <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
+        <Checkbox
+          checked={update}
+          disabled={progress !== null}
+          onChange={(e) => {
+            setUpdate(e.target.checked);
+            setChecked(null);
+            setDone(null);
+          }}
+          style={{ display: 'flex', marginBottom: 12 }}
+        >
+          {t('import.updateMode')}
+        </Checkbox>
         {!done && (
           <Upload accept=".xlsx,.csv" showUploadList={false} beforeUpload={choose} disabled={progress !== null}>
             <Button type={checked?.ok ? 'default' : 'primary'} disabled={progress !== null}>
@@ -126,7 +140,21 @@ function CheckResult({ result, busy, onImport }: { result: ImportResult; busy: b
         <Descriptions.Item label={t('tier.yellow')}>{result.byTier.yellow}</Descriptions.Item>
         <Descriptions.Item label={t('tier.blue')}>{result.byTier.blue}</Descriptions.Item>
       </Descriptions>
+      {result.unknownColumns.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={t('import.unknownColumns', { columns: result.unknownColumns.map((c) => `“${c}”`).join('、') })}
+        />
+      )}
       {result.errors.length > 0 && <ImportIssues issues={result.errors} caption={t('import.errors')} />}
+      {result.updates.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('import.updates', { n: result.updated })}</Typography.Title>
+          <ImportUpdates updates={result.updates} caption={t('import.updatesCaption')} />
+        </>
+      )}
       {result.warnings.length > 0 && (
         <>
           <Typography.Title level={5}>{t('import.warnings')}</Typography.Title>
@@ -135,7 +163,7 @@ function CheckResult({ result, busy, onImport }: { result: ImportResult; busy: b
       )}
       {result.ok && (
         <Button type="primary" loading={busy} onClick={onImport} style={{ marginTop: 12 }}>
-          {t('import.confirm', { n: result.households })}
+          {result.updated > 0 ? t('import.confirmUpdate', { n: result.households, u: result.updated }) : t('import.confirm', { n: result.households })}
         </Button>
       )}
     </Card>

@@ -71,7 +71,9 @@ export function MembersCard({ household: h, onChanged }: { household: Household;
           { title: t('register.relation'), dataIndex: 'relation' },
           { title: t('register.idNumber'), key: 'id', render: (_, r) => (full(r.id) ? full(r.id)?.idNumber : r.idNumber) ?? '—' },
           { title: t('register.phone'), key: 'phone', render: (_, r) => (full(r.id) ? full(r.id)?.phone : r.phone) ?? '—' },
-          { title: t('register.birthDate'), dataIndex: 'birthDate', render: (v: string | null) => v ?? '—' },
+          revealed
+            ? { title: t('register.birthDate'), key: 'birthDate', render: (_, r) => full(r.id)?.birthDate ?? '—' }
+            : { title: t('register.age'), key: 'age', render: (_, r) => (r.age === null ? '—' : t('register.ageYears', { n: r.age })) },
           { title: t('register.livingStatus'), dataIndex: 'livingStatus', render: (v: string | null) => v ?? '—' },
           ...(write
             ? [

@@ -23,7 +23,8 @@ export interface Resident {
   name: string;
   relation: string;
   gender: 'male' | 'female' | null;
-  birthDate: string | null;
+  /** Whole years: the birth date (the masked middle of the ID number) comes only with the audited reveal. */
+  age: number | null;
   idNumber: string | null;
   phone: string | null;
   ethnicity: string | null;
@@ -54,7 +55,7 @@ export interface Household extends Omit<HouseholdSummary, 'memberCount' | 'headI
 export interface Revealed {
   householdId: number;
   phone: string | null;
-  residents: { id: number; name: string; idNumber: string | null; phone: string | null }[];
+  residents: { id: number; name: string; idNumber: string | null; birthDate: string | null; phone: string | null }[];
 }
 
 export interface Person {
@@ -98,7 +99,18 @@ export interface ImportResult {
   households: number;
   residents: number;
   byTier: Record<Tier, number>;
+  updated: number;
+  updates: ImportUpdate[];
   errorCount: number;
   errors: ImportIssue[];
+  unknownColumns: string[];
   warnings: ImportIssue[];
+}
+
+/** One household an import with update=true changes, field by field. */
+export interface ImportUpdate {
+  row: number;
+  householdId: number;
+  headName: string;
+  changes: { field: string; column: string; member: string | null; before: string | null; after: string | null }[];
 }

@@ -8,12 +8,12 @@ import type { ImportResult } from './types';
  */
 export function uploadRegister(
   file: File,
-  q: { unitCode: string; dryRun: boolean; locale: Locale },
+  q: { unitCode: string; dryRun: boolean; update?: boolean; locale: Locale },
   onProgress: (percent: number) => void,
 ): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/households/import?unitCode=${encodeURIComponent(q.unitCode)}&dryRun=${q.dryRun}`);
+    xhr.open('POST', `/api/households/import?unitCode=${encodeURIComponent(q.unitCode)}&dryRun=${q.dryRun}&update=${q.update === true}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', q.locale === 'en' ? 'en' : 'zh-CN,zh;q=0.9');

@@ -5,7 +5,7 @@ import type { Tier } from '@jiceng/shared/tier';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useLoad } from '../../app/useLoad';
-import { TIER_COLOR, TIERS } from '../households/TierTag';
+import { TIER_TAG_STYLE, TIERS } from '../households/TierTag';
 import type { Counts, Coverage, Unlinked } from './types';
 
 type Row = Coverage['items'][number];
@@ -61,7 +61,7 @@ export function CoverageView({ root }: { root: string }) {
           { title: t('linkage.rate'), key: 'rate', render: (_, r) => `${pct(r)}%` },
           { title: t('linkage.linkedOfAll'), key: 'all', render: (_, r) => cell(r) },
           ...TIERS.map((tier: Tier) => ({
-            title: <Tag color={TIER_COLOR[tier]}>{t(`tier.${tier}` as const)}</Tag>,
+            title: <Tag style={{ ...TIER_TAG_STYLE[tier], borderColor: 'transparent' }}>{t(`tier.${tier}` as const)}</Tag>,
             key: tier,
             render: (_: unknown, r: Row) => cell(r.byTier[tier]),
           })),
@@ -70,7 +70,7 @@ export function CoverageView({ root }: { root: string }) {
       {unlinked.data && unlinked.data.total > 0 && (
         <Card size="small" type="inner" title={t('linkage.unlinkedList', { n: unlinked.data.total })} style={{ marginTop: 12 }}>
           {unlinked.data.items.map((h) => (
-            <Tag key={h.id} color={TIER_COLOR[h.tier]} style={{ marginBottom: 4 }}>
+            <Tag key={h.id} style={{ ...TIER_TAG_STYLE[h.tier], borderColor: 'transparent', marginBottom: 4 }}>
               <Link to={`/households/${h.id}`} style={{ color: 'inherit' }}>
                 {h.headName} · {h.address}
               </Link>

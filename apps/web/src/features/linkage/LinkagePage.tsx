@@ -1,4 +1,4 @@
-import { Button, Card, Flex, InputNumber, Space, Typography } from 'antd';
+import { Button, Card, Flex, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { levelOfCode } from '@jiceng/shared/units';
 import { api } from '../../app/api';
@@ -48,7 +48,7 @@ export default function LinkagePage() {
     <Flex vertical gap={16}>
       <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('linkage.title')}</h1>}>
         <Space wrap>
-          <Typography.Text>{t('linkage.village')}</Typography.Text>
+          <label htmlFor="linkage-village">{t('linkage.village')}</label>
           <UnitPicker
             id="linkage-village"
             value={village}

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useApiError } from '../../app/useApiError';
-import { TIER_COLOR } from '../households/TierTag';
+import { TIER_TAG_STYLE } from '../households/TierTag';
 import type { HouseholdSummary } from '../households/types';
 import type { Proposal } from './types';
 
@@ -35,8 +35,7 @@ export function ProposalView({ proposal, households, onApplied, onCancel }: Prop
     return (
       <Tag
         key={id}
-        color={h ? TIER_COLOR[h.tier] : undefined}
-        style={{ cursor: 'pointer', marginBottom: 4 }}
+        style={{ ...(h ? { ...TIER_TAG_STYLE[h.tier], borderColor: 'transparent' } : {}), cursor: 'pointer', marginBottom: 4 }}
         onClick={() => {
           setMoving(id);
           setTarget(links.get(id) ?? null);

@@ -3,12 +3,12 @@ import { Alert, Button, Card, Col, Descriptions, Flex, Image, List, Result, Row,
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../app/api';
-import { useMe } from '../../app/auth';
+import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { Loading } from '../../app/Loading';
 import { useLoad } from '../../app/useLoad';
 import { ActionModal } from './ActionModal';
-import { allowedActions, mayMerge } from './actions';
+import { actionButtons, mayMerge } from './actions';
 import { Countdown } from './Countdown';
 import { fmt } from './format';
 import { MatterTimeline } from './MatterTimeline';
@@ -16,13 +16,15 @@ import { ReporterContacts } from './ReporterContacts';
 import { SimilarPanel } from './SimilarPanel';
 import { StateTag } from './StateTag';
 import type { MatterDetail } from './types';
+import { useCategories } from './useCategories';
 
 const BEFORE_ACCEPT = ['reported', 'transmitted', 'triaged'];
 
 /** One matter: what, where, who, its clock, the departments, the history, and what the user may do now. */
 export default function MatterDetailPage() {
   const { t } = useI18n();
-  const me = useMe();
+  const { can } = useAuth();
+  const { nameOf } = useCategories();
   const id = Number(useParams().id);
   const { data: m, error, loading, reload } = useLoad(() => api.get<MatterDetail>(`/matters/${id}`), [id]);
   const [action, setAction] = useState<MatterAction | null>(null);
@@ -31,7 +33,7 @@ export default function MatterDetailPage() {
     return (
       <Result status="warning" title={error instanceof Error ? error.message : t('app.notFound')} extra={<Link to="/matters">{t('matters.back')}</Link>} />
     );
-  const actions = allowedActions(m, me);
+  const actions = actionButtons(m);
   const sat = m.rating && t(`matters.sat.${m.rating.satisfaction as 'satisfied'}`);
   const fixed = m.rating && t(`matters.fix.${m.rating.fixed as 'fixed'}`);
   return (
@@ -69,7 +71,13 @@ export default function MatterDetailPage() {
               <Descriptions.Item label={t('matters.deadline')}>
                 {fmt(m.stageDeadline)} <Countdown deadline={m.stageDeadline} paused={m.paused} />
               </Descriptions.Item>
+              <Descriptions.Item label={t('matters.category')}>{nameOf(m.categoryCode)}</Descriptions.Item>
               <Descriptions.Item label={t('matters.urgency')}>{t(`matters.u.${m.urgency}`)}</Descriptions.Item>
+              {m.householdId !== null && (
+                <Descriptions.Item label={t('matters.household')}>
+                  {can('household:read') ? <Link to={`/households/${m.householdId}`}>{t('matters.openHousehold')}</Link> : t('matters.householdLinked')}
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('matters.unit')}>{m.unitName}</Descriptions.Item>
               <Descriptions.Item label={t('matters.responsible')}>{m.responsibleUnitName}</Descriptions.Item>
               <Descriptions.Item label={t('matters.reportedAt')}>{fmt(m.createdAt)}</Descriptions.Item>
@@ -126,7 +134,7 @@ export default function MatterDetailPage() {
           )}
           {BEFORE_ACCEPT.includes(m.state) && (
             <div style={{ marginTop: 16 }}>
-              <SimilarPanel matter={m} canMerge={mayMerge(m, me.role)} onMerged={reload} />
+              <SimilarPanel matter={m} canMerge={mayMerge(m)} onMerged={reload} />
             </div>
           )}
         </Col>

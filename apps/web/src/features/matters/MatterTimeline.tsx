@@ -21,7 +21,7 @@ export function MatterTimeline({ events }: { events: MatterEvent[] }) {
         content: (
           <div>
             <div>
-              <strong>{name(e.action)}</strong> → {t(`matters.s.${e.toState}`)} <span style={{ color: '#888' }}>{fmt(e.at)}</span>
+              <strong>{name(e.action)}</strong> → {t(`matters.s.${e.toState}`)} <span style={{ color: '#595959' }}>{fmt(e.at)}</span>
             </div>
             {e.note && <div>{e.note}</div>}
             {e.publicNote && <div style={{ color: '#555' }}>{half(e.publicNote)}</div>}

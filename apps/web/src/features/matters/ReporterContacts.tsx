@@ -9,7 +9,12 @@ import type { MatterDetail } from './types';
 interface Contacts {
   reporter: { name: string | null; phone: string | null };
   followers: { name: string | null; phone: string; kind: string }[];
-  texts: { description: string; resolution: string | null; feedbackMessage: string | null; events: { id: number; note: string | null; publicNote: string | null }[] };
+  texts: {
+    description: string;
+    resolution: string | null;
+    feedbackMessage: string | null;
+    events: { id: number; note: string | null; publicNote: string | null }[];
+  };
 }
 
 /**

@@ -1,7 +1,4 @@
-import type { Role } from '@jiceng/shared/roles';
-import { reopenWindowEnds } from '@jiceng/shared/matters/deadlines';
-import { ACTIONS, type MatterAction, matterActorOf } from '@jiceng/shared/matters/machine';
-import type { Me } from '../../app/types';
+import type { MatterAction } from '@jiceng/shared/matters/machine';
 import type { MatterDetail } from './types';
 
 // The order buttons appear in: the usual next step first, the rarer ones after.
@@ -26,30 +23,16 @@ const ORDER: MatterAction[] = [
 ];
 
 /**
- * The actions the shared state machine allows this user on this matter now (the server checks
- * again; this only keeps impossible buttons off the screen). Merge is offered beside each similar matter.
+ * The buttons of the matter page: exactly the actions the server said this user may take now
+ * (the detail's `allowedActions`, from the server's policy), in the page's order. Nothing is
+ * re-derived here. Merge is not a button: it is offered beside each similar matter (`mayMerge`).
  */
-export function allowedActions(m: MatterDetail, me: Pick<Me, 'role' | 'permissions' | 'departmentId'>, now = new Date()): MatterAction[] {
-  const actor = matterActorOf(me.role as Role);
-  if (!actor || !me.permissions.includes('matter:handle')) return [];
-  return ORDER.filter((a) => {
-    const def = ACTIONS[a];
-    if (!def.from.includes(m.state) || !def.roles.includes(actor)) return false;
-    if (m.paused ? !def.whilePaused : a === 'resume') return false;
-    if (a === 'dispatch' && !me.permissions.includes('matter:dispatch')) return false;
-    if ((a === 'reopen' || a === 'rate') && m.answeredAt && now > reopenWindowEnds(new Date(m.answeredAt))) return false;
-    if (a === 'close' && m.state === 'answered' && m.answeredAt && now <= reopenWindowEnds(new Date(m.answeredAt))) return false;
-    if (a === 'checkIn' || a === 'reply') {
-      const mine = m.dispatches.find((d) => d.active && d.departmentId === me.departmentId);
-      if (!mine) return false;
-      return a === 'checkIn' ? !mine.checkedInAt : !!mine.checkedInAt && !mine.repliedAt;
-    }
-    return true;
-  });
+export function actionButtons(m: Pick<MatterDetail, 'allowedActions'>): MatterAction[] {
+  const allowed = new Set(m.allowedActions);
+  return ORDER.filter((a) => allowed.has(a));
 }
 
-/** Merging is for matters not yet accepted or still being sorted (see ACTIONS.merge). */
-export function mayMerge(m: MatterDetail, role: string): boolean {
-  const actor = matterActorOf(role as Role);
-  return !!actor && ACTIONS.merge.from.includes(m.state) && ACTIONS.merge.roles.includes(actor);
+/** Whether the server allows this user to merge the matter into another now. */
+export function mayMerge(m: Pick<MatterDetail, 'allowedActions'>): boolean {
+  return m.allowedActions.includes('merge');
 }

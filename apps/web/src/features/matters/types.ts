@@ -1,3 +1,4 @@
+import type { MatterAction } from '@jiceng/shared/matters/machine';
 import type { MatterState, Urgency } from '@jiceng/shared/matters/states';
 
 /** Shapes of the matters API (apps/server/src/modules/matters/presenter.ts). */
@@ -76,6 +77,8 @@ export interface MatterDetail extends MatterSummary {
   followerPhones: number;
   /** Phones or ID numbers in the texts were masked; the audited reveal shows them. */
   textsMasked: boolean;
+  /** What this user may do now, decided by the server's policy (the web shows exactly these). */
+  allowedActions: MatterAction[];
   photos: { id: number; mime: string; size: number; url: string }[];
   dispatches: Dispatch[];
   events: MatterEvent[];

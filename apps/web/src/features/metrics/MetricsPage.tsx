@@ -1,4 +1,4 @@
-import { Button, Card, Col, DatePicker, Flex, Row, Segmented, Statistic, Table } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Row, Segmented, Statistic, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api, withQuery } from '../../app/api';
@@ -38,13 +38,18 @@ export default function MetricsPage() {
   const [groupBy, setGroupBy] = useState<GroupBy>('unit');
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month').subtract(5, 'month'), dayjs().startOf('month')]);
   const query = { unitCode, groupBy, from: range[0].startOf('month').format('YYYY-MM-DD'), to: range[1].add(1, 'month').startOf('month').format('YYYY-MM-DD') };
-  const { data, loading } = useLoad(() => api.get<Result>('/metrics/matters', query), [unitCode, groupBy, query.from, query.to]);
+  // An administrator belongs to no unit: nothing is asked until a unit is chosen.
+  const { data, loading } = useLoad(
+    () => (unitCode ? api.get<Result>('/metrics/matters', query) : Promise.resolve(undefined)),
+    [unitCode, groupBy, query.from, query.to],
+  );
   const rows = data?.rows ?? [];
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: {},
-      grid: { left: 40, right: 16, bottom: 60 },
+      // One scrolling line of legend above the plot, never over the bars or axis labels.
+      legend: { type: 'scroll', top: 0 },
+      grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
       xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: (['response', 'resolution', 'satisfaction'] as const).map((r) => ({ name: t(LABEL[r]), type: 'bar', data: rows.map((row) => pct(row[r])) })),
@@ -54,10 +59,14 @@ export default function MetricsPage() {
   return (
     <Card
       title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('metrics.title')}</h1>}
-      extra={<Button href={`/api${withQuery('/metrics/matters/export.xlsx', query)}`}>{t('metrics.export')}</Button>}
+      extra={
+        <Button href={unitCode ? `/api${withQuery('/metrics/matters/export.xlsx', query)}` : undefined} disabled={!unitCode}>
+          {t('metrics.export')}
+        </Button>
+      }
     >
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <UnitPicker value={unitCode} onChange={setUnitCode} />
+        <UnitPicker value={unitCode} onChange={setUnitCode} style={{ maxWidth: '100%' }} />
         <DatePicker.RangePicker picker="month" allowClear={false} value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
         <Segmented<GroupBy>
           value={groupBy}
@@ -69,6 +78,7 @@ export default function MetricsPage() {
           ]}
         />
       </Flex>
+      {!unitCode && <Alert type="info" showIcon title={t('unit.chooseFirst')} style={{ marginBottom: 16 }} />}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {RATES.map((r) => (
           <Col key={r} xs={12} sm={8} lg={6} xl={3}>
@@ -78,7 +88,7 @@ export default function MetricsPage() {
               value={data ? (pct(data.total[r]) ?? '—') : '—'}
               suffix={data && data.total[r].rate !== null ? '%' : undefined}
             />
-            {data && <div style={{ color: '#888', fontSize: 12 }}>{`${data.total[r].num}/${data.total[r].den}`}</div>}
+            {data && <div style={{ color: '#595959', fontSize: 12 }}>{`${data.total[r].num}/${data.total[r].den}`}</div>}
           </Col>
         ))}
       </Row>

@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
+import { LEADER_ROLE } from '@jiceng/shared/levels';
 import { CODE_LENGTH } from '@jiceng/shared/units';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
@@ -13,7 +14,7 @@ export function LeaderModal({ unit, onDone, onCancel }: { unit: Unit; onDone: ()
   const showError = useApiError();
   const [form] = Form.useForm<{ userId: number }>();
   const [busy, setBusy] = useState(false);
-  const role = unit.level === 'zone' ? 'zoneLeader' : 'groupLeader';
+  const role = LEADER_ROLE[unit.level === 'zone' ? 'zone' : 'group'];
   const village = unit.code.slice(0, CODE_LENGTH.village);
   const { data } = useLoad(() => api.get<{ items: User[] }>('/users', { unitCode: village, role, limit: 200 }), [village, role]);
   const candidates = (data?.items ?? []).filter((u) => u.status === 'active');

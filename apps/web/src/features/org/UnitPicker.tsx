@@ -14,6 +14,8 @@ interface Props {
   levels?: UnitLevel[];
   allowClear?: boolean;
   id?: string;
+  /** The accessible name when no form label points at the picker (default: 选择单位 / Choose a unit). */
+  ariaLabel?: string;
   style?: React.CSSProperties;
   /** Where the choices come from (default: units in the actor's scope, GET /units). */
   search?: (q: string | undefined) => Promise<PickableUnit[]>;
@@ -22,7 +24,7 @@ interface Props {
 const scopedUnits = (q: string | undefined) => api.get<UnitSummary[]>('/units', { q, limit: 30 });
 
 /** Chooses a unit in the actor's scope (or from `search`): starts with the own unit, searches by name or code as one types. */
-export function UnitPicker({ value, onChange, levels, allowClear, id, style, search = scopedUnits }: Props) {
+export function UnitPicker({ value, onChange, levels, allowClear, id, ariaLabel, style, search = scopedUnits }: Props) {
   const { t } = useI18n();
   const [options, setOptions] = useState<PickableUnit[]>([]);
   const [loading, setLoading] = useState(false);
@@ -46,6 +48,8 @@ export function UnitPicker({ value, onChange, levels, allowClear, id, style, sea
   return (
     <Select
       id={id}
+      // A form item's label names it through `id`; a picker in a filter bar names itself.
+      aria-label={ariaLabel ?? (id ? undefined : t('units.pick'))}
       value={value ?? undefined}
       onChange={(v) => onChange?.(v)}
       allowClear={allowClear}

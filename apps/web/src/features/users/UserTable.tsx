@@ -1,4 +1,4 @@
-import { App, Button, Space, Table, type TablePaginationConfig, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, Table, type TablePaginationConfig, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
@@ -70,9 +70,22 @@ export function UserTable({ users, loading, onChanged, pagination }: Props) {
                       <Button size="small" onClick={() => setEditing({ user: u, mode: 'edit' })}>
                         {t('common.edit')}
                       </Button>
-                      <Button size="small" onClick={() => patch(u, { status: u.status === 'active' ? 'disabled' : 'active' })}>
-                        {u.status === 'active' ? t('users.disable') : t('users.enable')}
-                      </Button>
+                      {/* 停用 locks a colleague out: it asks first; 启用 does not. */}
+                      {u.status === 'active' ? (
+                        <Popconfirm
+                          title={t('users.disableConfirm', { name: u.displayName })}
+                          okText={t('users.disable')}
+                          okButtonProps={{ danger: true }}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => patch(u, { status: 'disabled' })}
+                        >
+                          <Button size="small">{t('users.disable')}</Button>
+                        </Popconfirm>
+                      ) : (
+                        <Button size="small" onClick={() => patch(u, { status: 'active' })}>
+                          {t('users.enable')}
+                        </Button>
+                      )}
                       {u.locked && (
                         <Button size="small" onClick={() => patch(u, { unlock: true })}>
                           {t('users.unlock')}

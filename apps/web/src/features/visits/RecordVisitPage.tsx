@@ -5,6 +5,7 @@ import type { VisitKind } from '@jiceng/shared/visits';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useLoad } from '../../app/useLoad';
+import { shrinkPhoto } from '../../resident/photo';
 import { TierTag } from '../households/TierTag';
 import type { Household } from '../households/types';
 import { enqueue, listQueued, syncQueue } from './queue';
@@ -45,7 +46,8 @@ export default function RecordVisitPage() {
       findings: v.findings?.trim() || null,
       needs: v.needs?.trim() || null,
       risks: v.risks?.trim() || null,
-      photo,
+      // As the resident page does: a few hundred KB instead of the camera's megabytes.
+      photo: photo ? await shrinkPhoto(photo) : null,
     });
     // Wait for the send (a few seconds at most), so the message tells the truth.
     await Promise.race([syncQueue(), new Promise((r) => setTimeout(r, 8000))]);

@@ -51,7 +51,13 @@ export const COLUMNS: Column[] = [
     width: 11,
     note: '户主本人填“户主”，其他填配偶、子、女等',
   },
-  { key: 'name', header: '姓名', aliases: ['名字', '成员姓名', '居民姓名', '人员姓名', '村民姓名', '家庭成员姓名', '家庭成员', '成员名字'], width: 10, note: '必填' },
+  {
+    key: 'name',
+    header: '姓名',
+    aliases: ['名字', '成员姓名', '居民姓名', '人员姓名', '村民姓名', '家庭成员姓名', '家庭成员', '成员名字'],
+    width: 10,
+    note: '必填',
+  },
   { key: 'gender', header: '性别', aliases: [], width: 6, note: '男/女，可留空（由身份证号推出）' },
   {
     key: 'idNumber',

@@ -3,9 +3,11 @@ import { type Ctx, inTransaction, requirePermission, requireScope } from '../../
 import { AppError } from '../../../platform/errors';
 import { recordAudit } from '../../audit/service';
 import * as orgLookup from '../../org/lookup';
+import { mayReveal } from '../access';
 import * as repo from '../repository';
 import { readRows } from './parse';
 import { type ImportIssue, type ImportTarget, RegisterReader } from './validate';
+import { applyUpdates, type PlannedUpdate, planUpdates } from './update';
 import { writeHouseholds } from './write';
 
 /** At most this many issues travel back in one answer (the count is always exact). */
@@ -14,6 +16,8 @@ const MAX_REPORTED = 5000;
 export interface ImportInput {
   unitCode: string;
   dryRun: boolean;
+  /** Households whose head's ID number is registered in the target are updated, not refused. */
+  update?: boolean;
   file: Buffer;
   filename?: string;
 }
@@ -31,7 +35,7 @@ async function targetOf(ctx: Ctx, unitCode: string): Promise<ImportTarget> {
   const groups = new Map<string, { code: string; name: string }>();
   if (level === 'group') {
     groups.set(unit.name.replace(/\s/g, ''), { code: unit.code, name: unit.name });
-    return { defaultUnit: unit.code, groups };
+    return { defaultUnit: unit.code, groups, onlyGroup: { code: unit.code, name: unit.name } };
   }
   const zones = level === 'village' ? await orgLookup.findChildren(ctx, unitCode) : [unit];
   for (const zone of zones) for (const g of await orgLookup.findChildren(ctx, zone.code)) groups.set(g.name.replace(/\s/g, ''), { code: g.code, name: g.name });
@@ -40,6 +44,9 @@ async function targetOf(ctx: Ctx, unitCode: string): Promise<ImportTarget> {
 }
 
 const byRow = (a: ImportIssue, b: ImportIssue) => a.row - b.row;
+
+/** What the dry run shows of an update: the changes, field by field (masked as the actor sees them). */
+const preview = (u: PlannedUpdate) => ({ row: u.row, householdId: u.householdId, headName: u.headName, changes: u.changes });
 
 /**
  * Imports a register file into a village, zone or group. A dry run reports every problem; a real
@@ -59,20 +66,34 @@ export async function importRegister(ctx: Ctx, input: ImportInput, progress?: Im
   }
   const plan = reader.finish();
   progress?.({ phase: 'read', done: reader.rows });
+  const groupNames = new Map([...target.groups.values()].map((g) => [g.code, g.name]));
+  const split = (db: typeof ctx.db) =>
+    input.update
+      ? planUpdates(db, { targetCode: input.unitCode, planned: plan.households, view: reader, reveal: mayReveal(ctx, input.unitCode), groupNames })
+      : Promise.resolve({ creates: plan.households, updates: [] as PlannedUpdate[], allowed: new Set<string>() });
+  const taken = async (db: typeof ctx.db, allowed: Set<string>) => {
+    const found = await repo.takenIdNumbers(db, reader.allIdNumbers());
+    for (const id of allowed) found.delete(id);
+    return found;
+  };
   // A real import checks the register inside its transaction anyway (below); ask here only when the
   // answer is a report: a dry run, or a file already refused for other rows.
-  if (input.dryRun || reader.errors.length) reader.markTaken(await repo.takenIdNumbers(ctx.db, reader.allIdNumbers()));
+  let parts = await split(ctx.db);
+  if (input.dryRun || reader.errors.length) reader.markTaken(await taken(ctx.db, parts.allowed));
   const errors = reader.errors.sort(byRow);
   const byTier = { red: 0, yellow: 0, blue: 0 };
-  for (const h of plan.households) byTier[h.tier]++;
+  for (const h of parts.creates) byTier[h.tier]++;
   const result = {
     dryRun: input.dryRun,
     ok: errors.length === 0,
-    households: plan.households.length,
+    households: parts.creates.length,
     residents: plan.residents,
     byTier,
+    updated: parts.updates.length,
+    updates: parts.updates.slice(0, MAX_REPORTED).map(preview),
     errorCount: errors.length,
     errors: errors.slice(0, MAX_REPORTED),
+    unknownColumns: reader.unknownHeaders,
     warnings: reader.warnings.sort(byRow).slice(0, MAX_REPORTED),
   };
   if (input.dryRun) return result;
@@ -80,20 +101,29 @@ export async function importRegister(ctx: Ctx, input: ImportInput, progress?: Im
     throw new AppError('IMPORT_ROWS_INVALID', { count: errors.length }, { field: 'file', details: errors.slice(0, MAX_REPORTED) });
   }
   await inTransaction(ctx, async (tx) => {
-    // The register as it is now, in the writing transaction, just before the inserts.
-    const taken = await repo.takenIdNumbers(tx.db, reader.allIdNumbers());
-    if (taken.size) {
-      reader.markTaken(taken);
+    // The register as it is now, in the writing transaction, just before the writes.
+    parts = await split(tx.db);
+    const now = await taken(tx.db, parts.allowed);
+    if (now.size) {
+      reader.markTaken(now);
       throw new AppError('IMPORT_ROWS_INVALID', { count: reader.errors.length }, { field: 'file', details: reader.errors.sort(byRow).slice(0, MAX_REPORTED) });
     }
-    await writeHouseholds(tx, plan.households, '导入建档', (done) => progress?.({ phase: 'write', done, total: plan.households.length }));
+    await writeHouseholds(tx, parts.creates, '导入建档', (done) => progress?.({ phase: 'write', done, total: parts.creates.length }));
+    await applyUpdates(tx, parts.updates, '导入更新');
     await recordAudit(tx, {
       action: 'household.import',
       entityType: 'unit',
       entityId: input.unitCode,
       unitCode: input.unitCode,
-      after: { file: input.filename ?? null, households: result.households, residents: result.residents, byTier },
+      after: {
+        file: input.filename ?? null,
+        households: parts.creates.length,
+        residents: result.residents,
+        byTier,
+        // Which fields of which households the import changed (names of fields, never their values).
+        updated: parts.updates.map((u) => ({ householdId: u.householdId, fields: [...new Set(u.changes.map((c) => c.field))] })),
+      },
     });
   });
-  return result;
+  return { ...result, households: parts.creates.length, updated: parts.updates.length, updates: parts.updates.slice(0, MAX_REPORTED).map(preview) };
 }

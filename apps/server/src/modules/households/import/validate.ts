@@ -5,7 +5,7 @@
 import { ID_NUMBER_MESSAGES, normalizeText, parseTierLabel, type Tier, textOrNull } from '@jiceng/shared';
 import { AppError } from '../../../platform/errors';
 import { HEAD, normalizeRelation, parseTags, type ResidentValue, validateResident } from '../validate';
-import { COLUMN_BY_KEY, COLUMNS, type ColumnKey, matchHeader } from './columns';
+import { COLUMN_BY_KEY, COLUMNS, type ColumnKey, looksLikeGroupHeader, matchHeader } from './columns';
 import type { RawCell, RawRow } from './parse';
 
 export interface ImportIssue {
@@ -25,6 +25,8 @@ export interface PlannedHousehold {
   phone: string | null;
   tier: Tier;
   tierCategory: string | null;
+  /** The file gave a tier (blank: 一般户 for a new household, unchanged for an update). */
+  tierGiven: boolean;
   tags: string[];
   notes: string | null;
   residents: (ResidentValue & { row: number })[];
@@ -35,7 +37,13 @@ export interface ImportTarget {
   defaultUnit: string | null;
   /** Groups inside the target, by name (normalised, no spaces). */
   groups: Map<string, { code: string; name: string }>;
+  /** Set when the target is one group: a group column, when present, must name it on every row. */
+  onlyGroup?: { code: string; name: string };
 }
+
+const SCIENTIFIC_TEXT = /^\d(\.\d+)?E\+?\d+$/i;
+/** From this many rows with an ID number Excel turned into a number (or all of them): one file-level error. */
+const NUMERIC_ID_ROWS_FOR_FILE_ERROR = 3;
 
 const REQUIRED: ColumnKey[] = ['name', 'relation', 'idNumber', 'address'];
 const HEADER_SCAN_ROWS = 10;
@@ -51,6 +59,8 @@ interface Draft {
   tags: string[];
   notes: string | null;
   headNames: { name: string; row: number }[];
+  /** A member's relation was refused: "no head" would repeat that fault. */
+  relationError: boolean;
 }
 
 const sheetDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -65,12 +75,27 @@ export class RegisterReader {
   private drafts = new Map<string, Draft>();
   private current: Draft | null = null;
   private seenIds = new Map<string, number>();
+  private numericIdRows: number[] = [];
+  private idRows = 0;
+  /** Header cells of the file that match no column (named in the answer, their cells ignored). */
+  readonly unknownHeaders: string[] = [];
+  private bestCandidate: { keys: Set<ColumnKey>; unknown: string[] } | null = null;
   rows = 0;
 
   constructor(
     private readonly target: ImportTarget,
     private readonly today: string,
   ) {}
+
+  /** The file's header text for a column (the template's when absent). */
+  columnName(key: ColumnKey): string {
+    return this.column(key);
+  }
+
+  /** Whether the file has this column. */
+  has(key: ColumnKey): boolean {
+    return this.headerText.has(key);
+  }
 
   private column(key: ColumnKey): string {
     return this.headerText.get(key) ?? COLUMN_BY_KEY[key].header;
@@ -82,22 +107,65 @@ export class RegisterReader {
 
   /** The first of the top rows naming at least three known columns is the header row. */
   private tryHeader(r: RawRow): boolean {
-    const keys = r.cells.map((c) => (c == null ? null : matchHeader(String(c))));
-    if (keys.filter(Boolean).length < 3) return false;
+    const texts = r.cells.map((c) => (c == null ? '' : normalizeText(String(c))));
+    const keys = texts.map((t) => (t ? matchHeader(t) : null));
+    const known = keys.filter(Boolean).length;
+    if (known < 3) {
+      if (known > 0 && (!this.bestCandidate || known > this.bestCandidate.keys.size))
+        this.bestCandidate = { keys: new Set(keys.filter((k): k is ColumnKey => k !== null)), unknown: texts.filter((t, i) => t && !keys[i]) };
+      return false;
+    }
     const seen = new Set<ColumnKey>();
-    this.columns = keys.map((k) => {
+    const columns: (ColumnKey | null)[] = keys.map((k) => {
       if (!k || seen.has(k)) return null; // a repeated header: the first one counts
       seen.add(k);
       return k;
     });
-    keys.forEach((k, i) => {
-      if (k && this.columns?.[i] === k) this.headerText.set(k, normalizeText(String(r.cells[i])));
+    if (!seen.has('groupName')) {
+      // A group column under a header we do not know is still a group column: never ignore it.
+      const i = texts.findIndex((t, j) => t && !keys[j] && looksLikeGroupHeader(t));
+      if (i >= 0) {
+        columns[i] = 'groupName';
+        seen.add('groupName');
+        this.headerText.set('groupName', texts[i] as string);
+        this.issue(r.row, 'groupName', `“${texts[i]}”列按“所属组”读取`, `the column "${texts[i]}" is read as the group (所属组)`, this.warnings);
+      }
+    }
+    this.columns = columns;
+    columns.forEach((k, i) => {
+      if (k && !this.headerText.has(k)) this.headerText.set(k, texts[i] as string);
+      else if (!k && texts[i]) {
+        const text = texts[i] as string;
+        this.unknownHeaders.push(text);
+        const repeated = keys[i] !== null;
+        this.warnings.push({
+          row: r.row,
+          column: text,
+          field: keys[i] ?? '',
+          zh: repeated ? `“${text}”与前面的列重复，本列未导入` : `未识别的列“${text}”，本列未导入`,
+          en: repeated ? `"${text}" repeats an earlier column; this column was not imported` : `unrecognised column "${text}"; this column was not imported`,
+        });
+      }
     });
     const needed = [...REQUIRED];
     if (this.target.defaultUnit === null) needed.push('groupName');
-    const missing = needed.filter((k) => !seen.has(k)).map((k) => COLUMN_BY_KEY[k].header);
-    if (missing.length) throw new AppError('IMPORT_COLUMNS_MISSING', { columns: missing.join('、') }, { field: 'file' });
+    const missing = needed.filter((k) => !seen.has(k));
+    if (missing.length) throw this.missingColumns(missing, this.unknownHeaders);
     return true;
+  }
+
+  private missingColumns(missing: ColumnKey[], unknown: string[]): AppError {
+    const list = unknown.map((u) => `“${u}”`).join('、');
+    return new AppError(
+      'IMPORT_COLUMNS_MISSING',
+      {
+        columns: missing.map((k) => COLUMN_BY_KEY[k].header).join('、'),
+        unknown: unknown.length ? `；未识别的列：${list}` : '',
+        unknownEn: unknown.length ? `; unrecognised columns: ${list}` : '',
+        unknownColumns: unknown,
+      },
+      { field: 'file' },
+    );
   }
 
   add(r: RawRow): void {
@@ -120,6 +188,7 @@ export class RegisterReader {
         text = key === 'birthDate' && c > 0 && c < 80_000 ? serialDate(c) : String(c);
       } else text = String(c);
       text = normalizeText(text);
+      if (key === 'idNumber' && SCIENTIFIC_TEXT.test(text.replace(/\s/g, ''))) numericId = true;
       if (text) blank = false;
       cells[key] = text;
     });
@@ -129,7 +198,13 @@ export class RegisterReader {
   }
 
   private noHeader(): never {
-    throw new AppError('IMPORT_COLUMNS_MISSING', { columns: REQUIRED.map((k) => COLUMN_BY_KEY[k].header).join('、') }, { field: 'file' });
+    const best = this.bestCandidate;
+    if (best)
+      throw this.missingColumns(
+        REQUIRED.filter((k) => !best.keys.has(k)),
+        best.unknown,
+      );
+    throw this.missingColumns(REQUIRED, []);
   }
 
   private addRow(row: number, cells: Partial<Record<ColumnKey, string>>, numericId: boolean) {
@@ -151,7 +226,9 @@ export class RegisterReader {
       this.today,
     );
     for (const e of checked.errors) this.issue(row, e.field as ColumnKey, e.zh, e.en);
-    if (numericId) this.issue(row, 'idNumber', ID_NUMBER_MESSAGES.SCIENTIFIC.zh, ID_NUMBER_MESSAGES.SCIENTIFIC.en);
+    if (checked.errors.some((e) => e.field === 'relation')) draft.relationError = true;
+    if (numericId || textOrNull(cells.idNumber)) this.idRows++;
+    if (numericId) this.numericIdRows.push(row);
     else if (!textOrNull(cells.idNumber)) this.issue(row, 'idNumber', ID_NUMBER_MESSAGES.EMPTY.zh, ID_NUMBER_MESSAGES.EMPTY.en);
     const v = checked.value;
     if (v.idNumber) {
@@ -221,6 +298,7 @@ export class RegisterReader {
         tags: [],
         notes: null,
         headNames: [],
+        relationError: false,
       };
       this.drafts.set(key, draft);
     }
@@ -232,11 +310,12 @@ export class RegisterReader {
   finish(): { households: PlannedHousehold[]; residents: number } {
     if (!this.columns) this.noHeader();
     if (this.rows === 0) throw new AppError('IMPORT_EMPTY', {}, { field: 'file' });
+    this.numericIds();
     const households: PlannedHousehold[] = [];
     let residents = 0;
     for (const d of this.drafts.values()) {
       const heads = d.members.filter((m) => m.relation === HEAD);
-      if (heads.length !== 1) {
+      if (heads.length > 1 || (heads.length === 0 && !d.relationError)) {
         const where = heads.length ? heads.map((h) => h.row).join('、') : String(d.firstRow);
         this.issue(
           heads[1]?.row ?? d.firstRow,
@@ -248,7 +327,8 @@ export class RegisterReader {
       if (!d.address) this.issue(d.firstRow, 'address', '住址不能为空（每户至少填在户主一行）', 'the address is empty (give it at least on the head row)');
       const head = heads[0];
       for (const h of d.headNames) {
-        if (head && h.name !== head.name)
+        // An empty head name is already its own error: comparing against it would repeat that fault.
+        if (head?.name && h.name !== head.name)
           this.issue(h.row, 'headName', `户主姓名与本户户主“${head.name}”不一致`, `the head's name differs from the household head "${head.name}"`);
       }
       const unitCode = this.placement(d);
@@ -263,6 +343,7 @@ export class RegisterReader {
         phone: head.phone ?? d.members.find((m) => m.phone)?.phone ?? null,
         tier: d.tier?.tier ?? 'blue',
         tierCategory: d.tier?.category ?? null,
+        tierGiven: d.tier !== null,
         tags: [...new Set(d.tags)].slice(0, 20),
         notes: d.notes,
         residents: d.members,
@@ -271,8 +352,23 @@ export class RegisterReader {
     return { households, residents };
   }
 
+  /**
+   * ID numbers Excel stored as numbers (or as 5.30303E+17 text): the whole column was typed as
+   * numbers, so one file-level error says so and how to fix it; a single such row is a row error.
+   */
+  private numericIds(): void {
+    const rows = this.numericIdRows;
+    if (rows.length >= NUMERIC_ID_ROWS_FOR_FILE_ERROR || (rows.length > 1 && rows.length === this.idRows))
+      throw new AppError(
+        'IMPORT_ID_COLUMN_NUMERIC',
+        { column: this.column('idNumber'), count: rows.length, rows: rows.slice(0, 5).join('、') + (rows.length > 5 ? '…' : '') },
+        { field: 'file' },
+      );
+    for (const row of rows) this.issue(row, 'idNumber', ID_NUMBER_MESSAGES.SCIENTIFIC.zh, ID_NUMBER_MESSAGES.SCIENTIFIC.en);
+  }
+
   private placement(d: Draft): string | null {
-    const { defaultUnit, groups } = this.target;
+    const { defaultUnit, groups, onlyGroup } = this.target;
     if (!d.group) {
       if (defaultUnit) return defaultUnit;
       this.issue(d.firstRow, 'groupName', '所属组不能为空', 'the group is empty');
@@ -280,6 +376,15 @@ export class RegisterReader {
     }
     const found = groups.get(d.group.name.replace(/\s/g, ''));
     if (found) return found.code;
+    if (onlyGroup) {
+      this.issue(
+        d.group.row,
+        'groupName',
+        `本次导入到“${onlyGroup.name}”，这一户的所属组却是“${d.group.name}”：请只导入本组的户，或改为导入到村`,
+        `this import goes into "${onlyGroup.name}" but the household's group is "${d.group.name}": import only this group's households, or import into the village`,
+      );
+      return null;
+    }
     const names = [...groups.values()].map((g) => g.name);
     const list = names.slice(0, 12).join('、') + (names.length > 12 ? '…' : '');
     this.issue(

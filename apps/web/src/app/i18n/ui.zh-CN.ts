@@ -1,0 +1,20 @@
+/** Staff-page texts added with issue 10 item 22 (overdue list, unit prompts, confirmations). */
+export const uiZh = {
+  'overdue.title': '{name} 逾期未访',
+  'overdue.table': '逾期未访的户',
+  'overdue.daysOverdue': '逾期天数',
+  'overdue.days': '{n} 天',
+  'overdue.dueAt': '应访日期',
+  'overdue.lastVisit': '上次走访',
+  'overdue.never': '从未走访',
+  'overdue.representative': '联户代表',
+  'overdue.noRepresentative': '未联户',
+  'overdue.none': '没有逾期未访的户',
+  'overdue.total': '共 {n} 户',
+  'unit.chooseFirst': '请先选择要查看的单位',
+  'users.disableConfirm': '停用账号“{name}”？停用后该账号不能再登录，可随时重新启用。',
+  'matters.household': '关联户',
+  'matters.openHousehold': '查看该户台账',
+  'matters.householdLinked': '已关联台账户',
+  'table.scrollCue': '表格较宽，可左右滑动查看更多列',
+} as const;
