@@ -62,6 +62,15 @@ async function resolvePath(page: Page, path: string, cache: Map<string, string |
   const detail = DETAIL[path];
   if (!detail) return path;
   if (cache.has(path)) return cache.get(path) ?? null;
+  if (path === ':visit') {
+    // The representative's list opens a visit by button; the household comes from the same API.
+    const id = await page.evaluate(async () => {
+      const mine = await (await fetch('/api/visits/mine')).json();
+      return (mine.items?.[0]?.householdId as number | undefined) ?? null;
+    });
+    cache.set(path, id ? `/my-visits/${id}` : null);
+    return cache.get(path) ?? null;
+  }
   await page.goto(detail.list);
   await settle(page);
   const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));

@@ -42,7 +42,8 @@ describe('staff pages', { timeout: 240_000 }, () => {
     const picker = admin.getByRole('combobox', { name: /选择单位/ });
     await picker.click();
     await picker.fill('地河村');
-    await visible(admin.getByRole('option', { name: /地河村/ }));
+    // antd keeps a hidden copy of the options for screen readers: wait for the visible one.
+    await visible(admin.locator('.ant-select-item-option').filter({ hasText: '地河村' }));
     await picker.press('Enter');
     await visible(admin.getByRole('heading', { name: '地河村 走访与联户' }));
     await admin.context().close();

@@ -70,4 +70,3 @@ export function handlerRolesAt(level: UnitLevel): Role[] {
 export function prefixed<P extends string, K extends string>(prefix: P, names: Record<K, string>): Record<`${P}.${K}`, string> {
   return Object.fromEntries(Object.entries(names).map(([k, v]) => [`${prefix}.${k}`, v])) as Record<`${P}.${K}`, string>;
 }
-

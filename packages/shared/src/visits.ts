@@ -31,13 +31,31 @@ export function effectiveCadence(village: Cadence | null | undefined, township: 
   return { cadence: DEFAULT_CADENCE, source: 'default' };
 }
 
+/**
+ * The due-date rule as data, the one source of truth: the cadence field that gives each tier's
+ * period, and the flag (if any) under which only a home visit counts for that tier. The functions
+ * below read it, and the server's SQL expression (`dueRuleSql`, modules/visits/due-sql.ts) is
+ * generated from it; due-rule.api.test.ts checks both agree on generated cases on a real database.
+ */
+export const DUE_RULE: { readonly [T in Tier]: { readonly days: 'redDays' | 'yellowDays' | 'blueDays'; readonly homeOnly: 'redHomeOnly' | null } } = {
+  red: { days: 'redDays', homeOnly: 'redHomeOnly' },
+  yellow: { days: 'yellowDays', homeOnly: null },
+  blue: { days: 'blueDays', homeOnly: null },
+};
+
 export function cadenceDays(cadence: Cadence, tier: Tier): number {
-  return tier === 'red' ? cadence.redDays : tier === 'yellow' ? cadence.yellowDays : cadence.blueDays;
+  return cadence[DUE_RULE[tier].days];
+}
+
+/** Whether only a home visit meets the cadence of a household of this tier. */
+export function homeOnly(cadence: Cadence, tier: Tier): boolean {
+  const flag = DUE_RULE[tier].homeOnly;
+  return flag !== null && cadence[flag];
 }
 
 /** Whether a visit of this kind meets the cadence of a household of this tier. */
 export function visitCounts(cadence: Cadence, tier: Tier, kind: VisitKind): boolean {
-  return !(tier === 'red' && cadence.redHomeOnly && kind !== 'home');
+  return kind === 'home' || !homeOnly(cadence, tier);
 }
 
 export const DAY_MS = 86_400_000;
@@ -53,7 +71,7 @@ export interface DueInput {
 
 /** The last visit that meets the cadence, or null. */
 export function lastCountedVisit(cadence: Cadence, d: Pick<DueInput, 'tier' | 'lastVisitAt' | 'lastHomeVisitAt'>): Date | null {
-  return d.tier === 'red' && cadence.redHomeOnly ? d.lastHomeVisitAt : d.lastVisitAt;
+  return homeOnly(cadence, d.tier) ? d.lastHomeVisitAt : d.lastVisitAt;
 }
 
 export function nextDue(cadence: Cadence, d: DueInput): Date {

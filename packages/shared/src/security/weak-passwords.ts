@@ -4,6 +4,7 @@
  * that the length and class rules would let through matter, but short ones stay listed so that
  * the list reads as what it is. Checked after lower-casing and after stripping spaces.
  */
+// biome-ignore format: ten to a line, as the leaked lists read
 export const WEAK_PASSWORDS: readonly string[] = [
   '123456', '12345678', '123456789', '1234567890', '0123456789', '111111', '000000', '888888', '666666', '520520',
   '5201314', '1314520', 'woaini', 'woaini1314', 'woaini520', 'woaini123', 'woaini5201314', 'iloveyou', 'iloveyou1314',

@@ -12,7 +12,6 @@ import { users } from './tables';
 import { beginAttempt, succeeded } from './throttle';
 import type { UserOut } from './schemas';
 
-
 const userColumns = {
   user: users,
   unitName: units.name,

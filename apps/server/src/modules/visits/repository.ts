@@ -1,5 +1,5 @@
-import { DEFAULT_CADENCE } from '@jiceng/shared';
-import { and, asc, count, desc, eq, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { DEFAULT_CADENCE, DUE_RULE, TIER_VALUES, type Tier } from '@jiceng/shared';
+import { and, asc, count, desc, eq, inArray, like, lt, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { escapeLike } from '../../db/like';
@@ -139,18 +139,63 @@ export function deleteCadence(db: Executor, unitCode: string) {
   return db.delete(cadenceSettings).where(eq(cadenceSettings.unitCode, unitCode)).returning();
 }
 
-// ---- due dates in SQL: the same rules as @jiceng/shared visits.ts, for lists over many households.
+// ---- due dates in SQL, generated from the rule in @jiceng/shared visits.ts (DUE_RULE,
+// DEFAULT_CADENCE), for lists over many households. due-rule.api.test.ts runs this expression
+// and nextDue() on generated cases on both databases and expects the same dates.
 export const cv = alias(cadenceSettings, 'cv');
 export const ct = alias(cadenceSettings, 'ct');
-const D = DEFAULT_CADENCE;
-const pick = (col: 'redDays' | 'yellowDays' | 'blueDays' | 'redHomeOnly' | 'escalateDays', dflt: number | boolean) =>
-  sql`coalesce(${cv[col]}, ${ct[col]}, ${dflt})`;
-const days = sql<number>`(case ${households.tier} when 'red' then ${pick('redDays', D.redDays)} when 'yellow' then ${pick('yellowDays', D.yellowDays)} else ${pick('blueDays', D.blueDays)} end)`;
-export const counted = sql`(case when ${households.tier} = 'red' and ${pick('redHomeOnly', D.redHomeOnly)} then ${visitState.lastHomeVisitAt} else ${visitState.lastVisitAt} end)`;
+
+type CadenceField = keyof typeof DEFAULT_CADENCE;
+/** The columns the rule reads: the tier, the last visit, the last home visit, the clock's start, the cadence. */
+export interface DueSources {
+  tier: SQL | SQLWrapper;
+  lastVisitAt: SQL | SQLWrapper;
+  lastHomeVisitAt: SQL | SQLWrapper;
+  since: SQL | SQLWrapper;
+  /** One field of the effective cadence (the village's row, else the township's, else the default). */
+  cadence: (field: CadenceField) => SQL;
+}
+
+const tierLit = (tier: Tier) => sql.raw(`'${tier}'`);
+
+/** The rule as SQL: the last counting visit (or null), and the due date (from it, else `since`). */
+export function dueRuleSql(s: DueSources) {
+  const homeOnlyTiers = TIER_VALUES.flatMap((t) => {
+    const flag = DUE_RULE[t].homeOnly;
+    return flag ? [sql`(${s.tier} = ${tierLit(t)} and ${s.cadence(flag)})`] : [];
+  });
+  const counted = homeOnlyTiers.length
+    ? sql`(case when ${sql.join(homeOnlyTiers, sql` or `)} then ${s.lastHomeVisitAt} else ${s.lastVisitAt} end)`
+    : sql`${s.lastVisitAt}`;
+  const days = sql`(case ${s.tier} ${sql.join(
+    TIER_VALUES.map((t) => sql`when ${tierLit(t)} then ${s.cadence(DUE_RULE[t].days)}`),
+    sql` `,
+  )} end)`;
+  // Whole days of 24 hours, as nextDue() adds them: '1 day' would follow the session's time zone
+  // across a daylight-saving change.
+  const due = sql`(coalesce(${counted}, ${s.since}) + ${days} * interval '24 hours')`;
+  return { counted, due };
+}
+
+/** The effective cadence's field: the village's setting, else the township's, else the default. */
+export const cadenceFrom = (village: (f: CadenceField) => SQL | SQLWrapper, township: (f: CadenceField) => SQL | SQLWrapper) => (col: CadenceField) =>
+  sql`coalesce(${village(col)}, ${township(col)}, ${DEFAULT_CADENCE[col]})`;
+const pick = cadenceFrom(
+  (f) => cv[f],
+  (f) => ct[f],
+);
+const rule = dueRuleSql({
+  tier: households.tier,
+  lastVisitAt: visitState.lastVisitAt,
+  lastHomeVisitAt: visitState.lastHomeVisitAt,
+  since: linkages.linkedAt,
+  cadence: pick,
+});
+export const counted = rule.counted;
 /** Null for an unlinked household (it has nobody to be overdue). */
-export const dueAt = sql<Date>`(coalesce(${counted}, ${linkages.linkedAt}) + ${days} * interval '1 day')`.mapWith(linkages.linkedAt);
+export const dueAt = sql<Date>`${rule.due}`.mapWith(linkages.linkedAt);
 export const countedAt = sql<Date | null>`${counted}`.mapWith(linkages.linkedAt);
-export const escalateDays = sql<number>`${pick('escalateDays', D.escalateDays)}::int`.mapWith(Number);
+export const escalateDays = sql<number>`${pick('escalateDays')}::int`.mapWith(Number);
 
 /** households ⟕ linkages ⟕ visit_state ⟕ village and township cadence: what dueAt needs. */
 export const joinDue = {

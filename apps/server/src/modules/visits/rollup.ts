@@ -1,6 +1,5 @@
 import { type Ctx, inTransaction } from '../../platform/context';
 import { eventHandler } from '../../platform/events/define';
-import type { Job } from '../../platform/jobs';
 import { type HouseholdChange, householdChanged } from '../households/events';
 import { type LinkageChange, linkageChanged } from '../linkage/events';
 import * as repo from './rollup-repository';
@@ -33,9 +32,14 @@ const RANGE = 20_000;
 /**
  * Rebuilds visit_due from its sources: walks household ids in ranges, finds the rows that are
  * missing or differ, and recomputes those (locked, as every change does); then checks the day
- * counters (visit_due_days) against visit_due. Reading is cheap and nothing correct is rewritten,
- * so it can run often; on an empty table it fills it. Returns how many rows and counters it had
- * to correct: 0 unless something wrote around the events (or on first fill).
+ * counters (visit_due_days) against visit_due. Nothing correct is rewritten; on an empty table it
+ * fills it. Returns how many rows and counters it had to correct: 0 unless something wrote around
+ * the services and events (a restore, hand-written SQL) or the rule itself changed.
+ *
+ * An operator's command (`npm run cli -- recount-visits`), not a job: every change reaches
+ * visit_due in its own transaction or through a durable, retried event handler (a failing one
+ * shows in the events admin), so there is nothing for a timer to repair. Run it after a restore,
+ * after changing the due-date rule (DUE_RULE / dueRuleSql) or the rollup's schema. See docs/visits.md.
  */
 export async function recountVisitDue(ctx: Ctx): Promise<{ corrected: number; countersCorrected: number }> {
   const range = await repo.idRange(ctx.db);
@@ -50,12 +54,3 @@ export async function recountVisitDue(ctx: Ctx): Promise<{ corrected: number; co
   const countersCorrected = await repo.recountDays(ctx.db);
   return { corrected, countersCorrected };
 }
-
-/** Hourly: repairs any drift (and fills the table after an upgrade) within the hour. */
-export const visitDueRecountJob: Job = {
-  name: 'visits.recountDue',
-  everyMs: 60 * 60_000,
-  run: async (ctx) => {
-    await recountVisitDue(ctx);
-  },
-};

@@ -84,14 +84,29 @@ async function runHandler(database: Database, clock: Clock, h: EventHandler, log
 }
 
 /**
- * One pass over every handler, side by side (each in its own transaction, so on PostgreSQL they
- * use several connections; PGlite queues them on its one); answers how many were handled.
+ * Handlers run two at a time, each in its own transaction. Not more: a handler holds a pool
+ * connection for its batch and may borrow another through `ctx.base` (the short caches), so more
+ * side by side could take every connection of a small pool and wait on each other.
  */
+const SIDE_BY_SIDE = 2;
+
+/** One pass over every handler; answers how many deliveries were handled. */
 export async function dispatchOnce(database: Database, clock: Clock, handlers: readonly EventHandler[], log: Logger): Promise<number> {
-  const done = await Promise.allSettled(handlers.map((h) => runHandler(database, clock, h, log)));
-  const failed = done.find((d) => d.status === 'rejected');
-  if (failed) throw failed.reason;
-  return done.reduce((n, d) => n + (d.status === 'fulfilled' ? d.value : 0), 0);
+  let next = 0;
+  let total = 0;
+  let failure: unknown = null;
+  const lane = async () => {
+    for (let h = handlers[next++]; h !== undefined; h = handlers[next++]) {
+      try {
+        total += await runHandler(database, clock, h, log);
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SIDE_BY_SIDE, handlers.length) }, lane));
+  if (failure) throw failure;
+  return total;
 }
 
 /** Handles everything due now, until nothing is (tests, the CLI after a seed). */
