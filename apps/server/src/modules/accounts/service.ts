@@ -1,28 +1,16 @@
 import { can, isWithin, levelOfCode, mayManageRole, PERMISSIONS, type Role, ROLE_LEVEL, roleFitsLevel, UNIT_LEVEL_ZH } from '@jiceng/shared';
-import { and, asc, count, eq, inArray, like, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { pgArray } from '../../db/arrays';
-import { escapeLike } from '../../db/like';
 import { type Actor, type Ctx, inTransaction, requireActor, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
-import { departments, units } from '../org/tables';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password';
 import { actorOf, dropSessionsOf } from './sessions';
-import { users } from './tables';
+import * as repo from './repository';
+import type { UserInsert, UserRow } from './repository';
 import { beginAttempt, succeeded } from './throttle';
 import type { UserOut } from './schemas';
 
-const userColumns = {
-  user: users,
-  unitName: units.name,
-  departmentName: departments.name,
-};
-
-function baseQuery(ctx: Ctx) {
-  return ctx.db.select(userColumns).from(users).leftJoin(units, eq(units.code, users.unitCode)).leftJoin(departments, eq(departments.id, users.departmentId));
-}
-
-type UserRow = { user: typeof users.$inferSelect; unitName: string | null; departmentName: string | null };
+export { userIdsAtPairs } from './repository';
 
 export function presentUser(row: UserRow, now: Date): UserOut {
   const u = row.user;
@@ -45,7 +33,7 @@ export function presentUser(row: UserRow, now: Date): UserOut {
 
 export async function me(ctx: Ctx, demo: boolean) {
   const actor = requireActor(ctx);
-  const [row] = await baseQuery(ctx).where(eq(users.id, actor.userId));
+  const row = await repo.findUserRow(ctx.db, actor.userId);
   if (!row) throw new AppError('UNAUTHENTICATED');
   return {
     userId: actor.userId,
@@ -65,29 +53,15 @@ export async function me(ctx: Ctx, demo: boolean) {
 export async function listUsers(ctx: Ctx, q: { unitCode?: string; role?: Role; q?: string; offset: number; limit: number }) {
   requirePermission(ctx, 'user:read');
   if (q.unitCode) requireScope(ctx, q.unitCode);
-  const where: SQL[] = [];
   const prefix = q.unitCode ?? scopeOf(ctx);
-  if (prefix) where.push(like(users.unitCode, `${prefix}%`));
-  if (q.role) where.push(eq(users.role, q.role));
-  if (q.q) where.push(or(like(users.username, `%${escapeLike(q.q)}%`), like(users.displayName, `%${escapeLike(q.q)}%`)) as SQL);
-  const [rows, total] = await Promise.all([
-    baseQuery(ctx)
-      .where(and(...where))
-      .orderBy(asc(users.unitCode), asc(users.username))
-      .offset(q.offset)
-      .limit(q.limit),
-    ctx.db
-      .select({ n: count() })
-      .from(users)
-      .where(and(...where)),
-  ]);
+  const { rows, total } = await repo.listUserRows(ctx.db, { prefix, role: q.role, q: q.q, offset: q.offset, limit: q.limit });
   const now = ctx.clock.now();
-  return { items: rows.map((r) => presentUser(r, now)), total: total[0]?.n ?? 0 };
+  return { items: rows.map((r) => presentUser(r, now)), total };
 }
 
 async function loadManageable(ctx: Ctx, id: number) {
   const actor = requirePermission(ctx, 'user:write');
-  const [row] = await baseQuery(ctx).where(eq(users.id, id));
+  const row = await repo.findUserRow(ctx.db, id);
   if (!row || !isWithin(row.user.unitCode ?? '', actor.unitCode) || (row.user.unitCode === null && actor.unitCode !== null)) {
     throw new AppError('USER_NOT_FOUND', { id }, { field: 'id' });
   }
@@ -98,7 +72,7 @@ async function loadManageable(ctx: Ctx, id: number) {
 
 export async function getUser(ctx: Ctx, id: number) {
   requirePermission(ctx, 'user:read');
-  const [row] = await baseQuery(ctx).where(eq(users.id, id));
+  const row = await repo.findUserRow(ctx.db, id);
   if (!row || !isWithin(row.user.unitCode ?? '', requireActor(ctx).unitCode) || (row.user.unitCode === null && requireActor(ctx).unitCode !== null)) {
     throw new AppError('USER_NOT_FOUND', { id }, { field: 'id' });
   }
@@ -131,35 +105,29 @@ export async function createUser(ctx: Ctx, input: CreateUserInput) {
     throw new AppError('ROLE_UNIT_MISMATCH', { role: input.role, level: UNIT_LEVEL_ZH[expected] }, { field: 'unitCode' });
   return inTransaction(ctx, async (tx) => {
     if (input.unitCode) {
-      const [unit] = await tx.db.select({ code: units.code }).from(units).where(eq(units.code, input.unitCode));
-      if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode }, { field: 'unitCode' });
+      if (!(await repo.unitExists(tx.db, input.unitCode))) throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode }, { field: 'unitCode' });
     }
     let departmentId: number | null = null;
     if (input.role === 'department') {
       if (!input.departmentId) throw new AppError('DEPARTMENT_REQUIRED', {}, { field: 'departmentId' });
-      const [dept] = await tx.db.select().from(departments).where(eq(departments.id, input.departmentId));
+      const dept = await repo.findDepartment(tx.db, input.departmentId);
       if (!dept || dept.unitCode !== input.unitCode) throw new AppError('DEPARTMENT_NOT_FOUND', { id: input.departmentId }, { field: 'departmentId' });
       departmentId = dept.id;
     }
-    const [taken] = await tx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-    if (taken) throw new AppError('USERNAME_TAKEN', { username: input.username }, { field: 'username' });
+    if (await repo.usernameTaken(tx.db, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username }, { field: 'username' });
     const now = tx.clock.now();
-    const [created] = await tx.db
-      .insert(users)
-      .values({
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash: await hashPassword(input.password),
-        role: input.role,
-        unitCode: input.unitCode,
-        departmentId,
-        phone: input.phone ?? null,
-        mustChangePassword: true,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: users.id });
-    const id = (created as { id: number }).id;
+    const id = await repo.insertUser(tx.db, {
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      unitCode: input.unitCode,
+      departmentId,
+      phone: input.phone ?? null,
+      mustChangePassword: true,
+      createdAt: now,
+      updatedAt: now,
+    });
     await recordAudit(tx, { action: 'user.create', entityType: 'user', entityId: id, unitCode: input.unitCode, after: { ...input, password: undefined } });
     return getUser(tx, id);
   });
@@ -177,13 +145,13 @@ export async function updateUser(
     // A reset needs no current password, so one's own goes through changeOwnPassword instead.
     if (row.user.id === actor.userId && patch.password !== undefined) throw new AppError('OWN_PASSWORD_VIA_CHANGE', {}, { field: 'password' });
     if (patch.password !== undefined) checkPasswordPolicy(patch.password, row.user.username, 'password');
-    const set: Partial<typeof users.$inferInsert> = { updatedAt: tx.clock.now() };
+    const set: Partial<UserInsert> = { updatedAt: tx.clock.now() };
     if (patch.displayName !== undefined) set.displayName = patch.displayName;
     if (patch.phone !== undefined) set.phone = patch.phone;
     if (patch.status !== undefined) set.status = patch.status;
     if (patch.password !== undefined) Object.assign(set, { passwordHash: await hashPassword(patch.password), mustChangePassword: true });
     if (patch.unlock) Object.assign(set, { lockedUntil: null, failedLogins: 0 });
-    await tx.db.update(users).set(set).where(eq(users.id, id));
+    await repo.updateUserRow(tx.db, id, set);
     if (patch.status === 'disabled' || patch.password !== undefined) await dropSessionsOf(tx, id);
     const { passwordHash: _h, ...before } = row.user;
     await recordAudit(tx, {
@@ -203,7 +171,7 @@ export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: stri
   // A stolen session must not become a way to guess the password: wrong current passwords are
   // throttled as wrong logins are, on the same counters.
   beginAttempt(ctx, actor.username);
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
+  const user = await repo.findUserRecord(ctx.db, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordAudit(ctx, { action: 'auth.passwordWrong', entityType: 'user', entityId: actor.userId, unitCode: actor.unitCode });
     throw new AppError('PASSWORD_WRONG', {}, { field: 'currentPassword' });
@@ -211,10 +179,11 @@ export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: stri
   succeeded(ctx, actor.username);
   checkPasswordPolicy(input.newPassword, actor.username, 'newPassword');
   await inTransaction(ctx, async (tx) => {
-    await tx.db
-      .update(users)
-      .set({ passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, updatedAt: tx.clock.now() })
-      .where(eq(users.id, actor.userId));
+    await repo.updateUserRow(tx.db, actor.userId, {
+      passwordHash: await hashPassword(input.newPassword),
+      mustChangePassword: false,
+      updatedAt: tx.clock.now(),
+    });
     await dropSessionsOf(tx, actor.userId, keepToken);
     await recordAudit(tx, { action: 'user.changePassword', entityType: 'user', entityId: actor.userId, unitCode: actor.unitCode });
   });
@@ -223,15 +192,15 @@ export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: stri
 // Used by org when appointing leaders ------------------------------------------------------
 
 export async function findUserForPost(ctx: Ctx, id: number) {
-  const [u] = await ctx.db.select({ id: users.id, role: users.role, unitCode: users.unitCode, status: users.status }).from(users).where(eq(users.id, id));
+  const u = await repo.findUserPost(ctx.db, id);
   return u && u.status === 'active' ? u : null;
 }
 
 /** Moves an account to another unit, on the caller's transaction. */
 export async function moveUserToUnit(ctx: Ctx, id: number, unitCode: string) {
-  const [before] = await ctx.db.select({ unitCode: users.unitCode }).from(users).where(eq(users.id, id));
+  const before = await repo.findUserUnit(ctx.db, id);
   if (!before) throw new AppError('USER_NOT_FOUND', { id }, { field: 'userId' });
-  await ctx.db.update(users).set({ unitCode, updatedAt: ctx.clock.now() }).where(eq(users.id, id));
+  await repo.updateUserRow(ctx.db, id, { unitCode, updatedAt: ctx.clock.now() });
   await recordAudit(ctx, { action: 'user.move', entityType: 'user', entityId: id, unitCode, before, after: { unitCode } });
 }
 
@@ -239,58 +208,36 @@ export async function moveUserToUnit(ctx: Ctx, id: number, unitCode: string) {
 /** `passwordHash` (a hashPassword result) spares hashing again when many accounts share one password (the demo seed). */
 export async function createUserUnchecked(ctx: Ctx, input: CreateUserInput & { mustChangePassword?: boolean; passwordHash?: string }) {
   const now = ctx.clock.now();
-  const [created] = await ctx.db
-    .insert(users)
-    .values({
-      username: input.username,
-      displayName: input.displayName,
-      passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
-      role: input.role,
-      unitCode: input.unitCode,
-      departmentId: input.departmentId ?? null,
-      phone: input.phone ?? null,
-      mustChangePassword: input.mustChangePassword ?? false,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: users.id });
+  const id = await repo.insertUser(ctx.db, {
+    username: input.username,
+    displayName: input.displayName,
+    passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
+    role: input.role,
+    unitCode: input.unitCode,
+    departmentId: input.departmentId ?? null,
+    phone: input.phone ?? null,
+    mustChangePassword: input.mustChangePassword ?? false,
+    createdAt: now,
+    updatedAt: now,
+  });
   await recordAudit(ctx, {
     action: 'user.create',
     entityType: 'user',
-    entityId: created?.id,
+    entityId: id,
     unitCode: input.unitCode,
     after: { ...input, password: undefined, passwordHash: undefined },
   });
-  return (created as { id: number }).id;
+  return id;
 }
 
 export function userExists(ctx: Ctx, username: string) {
-  return ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.username, username))
-    .then((r) => r.length > 0);
+  return repo.usernameTaken(ctx.db, username);
 }
 
 /** An active account as an actor, for work done in its name without a login (the demo sample). */
 export async function findActor(ctx: Ctx, username: string): Promise<Actor | null> {
-  const [row] = await ctx.db
-    .select()
-    .from(users)
-    .where(and(eq(users.username, username), eq(users.status, 'active')));
+  const row = await repo.findActiveUserByName(ctx.db, username);
   return row ? actorOf(row) : null;
-}
-
-/**
- * The active users holding one of the (unit, role) pairs given as two parallel text-array
- * parameters (see rolePairs), as a query (`select id …`) another module can embed, e.g. to notify
- * them in the statement that writes the message. One text for any number of pairs, so a statement
- * embedding it can be built once.
- */
-export function userIdsAtPairs(unitCodes: SQLWrapper, roles: SQLWrapper): SQL {
-  return sql`select u.id from ${users} u
-    join unnest(${unitCodes}::text[], ${roles}::text[]) as p(unit_code, role) on u.unit_code = p.unit_code and u.role = p.role
-    where u.status = 'active'`;
 }
 
 /** The two array parameters of userIdsAtPairs for these units and their roles. */
@@ -308,28 +255,17 @@ export function rolePairs(targets: { unitCode: string; roles: Role[] }[]): { uni
 /** Active users bound exactly to one of `unitCodes` with one of `roles` (who to notify, who leads). */
 export async function findUserIdsAt(ctx: Ctx, input: { unitCodes: string[]; roles: Role[] }): Promise<number[]> {
   if (input.unitCodes.length === 0 || input.roles.length === 0) return [];
-  const rows = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.unitCode, input.unitCodes), inArray(users.role, input.roles), eq(users.status, 'active')));
-  return rows.map((r) => r.id);
+  return repo.activeUserIdsAt(ctx.db, input.unitCodes, input.roles);
 }
 
 /** Active users of the given departments (who a dispatch notifies). */
 export async function findUserIdsInDepartments(ctx: Ctx, departmentIds: number[]): Promise<number[]> {
   if (departmentIds.length === 0) return [];
-  const rows = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.departmentId, departmentIds), eq(users.status, 'active')));
-  return rows.map((r) => r.id);
+  return repo.activeUserIdsInDepartments(ctx.db, departmentIds);
 }
 
 /** Public facts about users (for presenters of other modules): name, phone, role, unit. */
 export async function findUsersBrief(ctx: Ctx, ids: number[]) {
   if (ids.length === 0) return [];
-  return ctx.db
-    .select({ id: users.id, displayName: users.displayName, phone: users.phone, role: users.role, unitCode: users.unitCode, status: users.status })
-    .from(users)
-    .where(inArray(users.id, ids));
+  return repo.usersBrief(ctx.db, ids);
 }

@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../platform/clock';
 import { type Actor, type Ctx, inTransaction } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { hashPassword, verifyPassword } from './password';
-import { sessions, users } from './tables';
+import * as repo from './repository';
 import { beginAttempt, refund, succeeded } from './throttle';
 
 // Refresh last_seen_at at most this often: a write per request would cost every instance.
@@ -54,7 +53,7 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
 
 async function checkAndOpen(ctx: Ctx, input: { username: string; password: string; userAgent?: string }, life: SessionLifetime): Promise<LoginResult> {
   const now = ctx.clock.now();
-  const [user] = await ctx.db.select().from(users).where(eq(users.username, input.username));
+  const user = await repo.findUserByName(ctx.db, input.username);
   if (!user) {
     // Same answer and similar time as a wrong password, so usernames cannot be probed.
     dummyHash ??= hashPassword('not-a-real-password-0');
@@ -63,10 +62,7 @@ async function checkAndOpen(ctx: Ctx, input: { username: string; password: strin
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await inTransaction({ ...ctx, actor: null }, async (tx) => {
-      await tx.db
-        .update(users)
-        .set({ failedLogins: sql`${users.failedLogins} + 1` })
-        .where(eq(users.id, user.id));
+      await repo.countFailedLogin(tx.db, user.id);
       await recordAudit(tx, { action: 'auth.loginFailed', entityType: 'user', entityId: user.id, unitCode: user.unitCode });
     });
     throw new AppError('LOGIN_FAILED', {}, { field: 'password' });
@@ -77,8 +73,8 @@ async function checkAndOpen(ctx: Ctx, input: { username: string; password: strin
   const expiresAt = expiryFrom(now, now, life);
   const actor = actorOf(user);
   await inTransaction({ ...ctx, actor }, async (tx) => {
-    await tx.db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
-    await tx.db.insert(sessions).values({
+    await repo.updateUserRow(tx.db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await repo.insertSession(tx.db, {
       id: tokenId(token),
       userId: user.id,
       createdAt: now,
@@ -93,7 +89,7 @@ async function checkAndOpen(ctx: Ctx, input: { username: string; password: strin
 }
 
 export async function logout(ctx: Ctx, token: string): Promise<void> {
-  await ctx.db.delete(sessions).where(eq(sessions.id, tokenId(token)));
+  await repo.deleteSession(ctx.db, tokenId(token));
 }
 
 export type SessionLookup =
@@ -109,14 +105,10 @@ export type SessionLookup =
 /** Resolves a cookie's token to its actor; sliding expiry (refreshed at most every few minutes) up to the absolute lifetime. */
 export async function resolveSession(db: Db, clock: Clock, token: string, life: SessionLifetime): Promise<SessionLookup> {
   const now = clock.now();
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, tokenId(token)));
+  const row = await repo.findSessionWithUser(db, tokenId(token));
   if (!row) return { expired: true };
   if (row.session.expiresAt <= now || row.user.status !== 'active') {
-    await db.delete(sessions).where(eq(sessions.id, row.session.id));
+    await repo.deleteSession(db, row.session.id);
     return { expired: true };
   }
   const found = { actor: actorOf(row.user), mustChangePassword: row.user.mustChangePassword };
@@ -124,20 +116,19 @@ export async function resolveSession(db: Db, clock: Clock, token: string, life: 
   const renewedUntil = expiryFrom(now, row.session.createdAt, life);
   // Near the absolute end there is nothing left to extend.
   if (renewedUntil.getTime() <= row.session.expiresAt.getTime()) return found;
-  await db.update(sessions).set({ lastSeenAt: now, expiresAt: renewedUntil }).where(eq(sessions.id, row.session.id));
+  await repo.renewSession(db, row.session.id, now, renewedUntil);
   return { ...found, renewedUntil };
 }
 
 export async function purgeExpiredSessions(db: Db, clock: Clock): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, clock.now()));
+  await repo.deleteSessionsExpiredBefore(db, clock.now());
 }
 
 export async function dropSessionsOf(ctx: Ctx, userId: number, exceptToken?: string): Promise<void> {
-  const mine = eq(sessions.userId, userId);
-  await ctx.db.delete(sessions).where(exceptToken ? and(mine, ne(sessions.id, tokenId(exceptToken))) : mine);
+  await repo.deleteSessionsOf(ctx.db, userId, exceptToken ? tokenId(exceptToken) : undefined);
 }
 
-export function actorOf(user: typeof users.$inferSelect): Actor {
+export function actorOf(user: repo.UserRecord): Actor {
   return {
     userId: user.id,
     username: user.username,

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import type { Column, SQL } from './repository';
 import type { Ctx } from '../../platform/context';
 
 /**
@@ -10,7 +10,7 @@ import type { Ctx } from '../../platform/context';
 export interface HouseholdListFilter {
   param: 'linkage';
   /** The condition for `value`, or null when the value is not one it knows (→ 400 naming the param). */
-  where(ctx: Ctx, value: string, householdId: SQL | import('drizzle-orm').Column): SQL | null | Promise<SQL | null>;
+  where(ctx: Ctx, value: string, householdId: SQL | Column): SQL | null | Promise<SQL | null>;
 }
 
 const filters = new Map<string, HouseholdListFilter>();

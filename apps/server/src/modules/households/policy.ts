@@ -1,8 +1,6 @@
 import { can, isWithin } from '@jiceng/shared';
-import { type SQL, sql } from 'drizzle-orm';
-import { escapeLike } from '../../db/like';
 import type { Actor } from '../../platform/context';
-import { households } from './tables';
+import { householdsUnder, noHouseholds, type SQL } from './repository';
 
 /**
  * Who may read, change and reveal a household: the role's permission and a unit that covers the
@@ -29,6 +27,6 @@ export function canReveal(actor: Actor, h: HouseholdPlace): boolean {
 
 /** `canRead` as a condition on the households table, for list queries (null: no restriction). */
 export function readableHouseholds(actor: Actor): SQL | null {
-  if (!can(actor.role, 'household:read')) return sql`false`;
-  return actor.unitCode === null ? null : sql`${households.unitCode} like ${`${escapeLike(actor.unitCode)}%`}`;
+  if (!can(actor.role, 'household:read')) return noHouseholds();
+  return actor.unitCode === null ? null : householdsUnder(actor.unitCode);
 }

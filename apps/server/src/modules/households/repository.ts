@@ -271,3 +271,12 @@ export async function bulkInsertTierChanges(
     select h, null, t, c, ${meta.reason}, ${meta.changedBy}::int, ${meta.now.toISOString()}::timestamptz
     from unnest(${col(rows, 'householdId')}::bigint[], ${col(rows, 'toTier')}::text[], ${col(rows, 'category')}::text[]) as x(h, t, c)`);
 }
+
+/** SQL types for conditions other modules hand the household list (households/filters.ts). */
+export type { Column, SQL } from 'drizzle-orm';
+
+/** No household at all, as a list condition. */
+export const noHouseholds = (): SQL => sql`false`;
+
+/** Households placed in `unitCode` or below, as a list condition. */
+export const householdsUnder = (unitCode: string): SQL => sql`${households.unitCode} like ${`${escapeLike(unitCode)}%`}`;

@@ -427,7 +427,9 @@ describe('scoping, QR tokens, merging, the catalogue', () => {
     const b = await repReport('一组停电');
     await ok('village', b.id, 'merge', { targetId: aId, note: '同一停电' });
     const merged = await t.request({ method: 'GET', url: `/api/public/matters/${b.trackingCode}` });
-    expect(merged.json()).toMatchObject({ state: 'merged', mergedInto: a.json().trackingCode });
+    // The merged matter names its target by public id: the target's tracking code is its own reporter's receipt.
+    expect(merged.json()).toMatchObject({ state: 'merged', mergedInto: expect.stringMatching(/^[0-9a-hjkmnp-tv-z]{26}$/) });
+    expect(merged.body).not.toContain(a.json().trackingCode);
     const target = await detailOf(aId);
     expect(target.followerCount).toBe(2);
     // The merged reporter is an account without a phone: revealing would add nothing.

@@ -10,10 +10,8 @@ import {
   refusal,
   type TimeLimits,
 } from '@jiceng/shared';
-import { type SQL, sql } from 'drizzle-orm';
-import { escapeLike } from '../../db/like';
 import type { Actor } from '../../platform/context';
-import { matterDispatches, matters } from './tables';
+import { dispatchedTo, matterIdWhere, readScopeCondition, type SQL } from './repository';
 
 /**
  * Who may read and act on a matter: one rule, used by the single reads (access.ts), the
@@ -137,22 +135,11 @@ export function mergeTargetRefusal(actor: Actor, m: MatterPlace, target: MatterP
   return covers(actor, target.responsibleUnitCode) ? null : 'scope';
 }
 
-// — SQL: the same read rule for list queries —
-
-const under = (column: SQL, prefix: string) => sql`${column} like ${`${escapeLike(prefix)}%`}`;
-
-/** Matters dispatched (ever, or actively) to a department, as a condition on a matter id. */
-export function dispatchedTo(departmentId: number, matterId: SQL, activeOnly = false): SQL {
-  return sql`exists (select 1 from ${matterDispatches} d where d.matter_id = ${matterId} and d.department_id = ${departmentId}${activeOnly ? sql` and d.active` : sql``})`;
-}
+// — The same read rule for list queries (the SQL itself is built in repository.ts) —
 
 /** `canRead` as a condition on the `matters` table itself (null: no restriction). */
 export function readableMatters(actor: Actor): SQL | null {
-  const scope = readScope(actor);
-  if (scope.kind === 'none') return sql`false`;
-  if (scope.kind === 'department') return dispatchedTo(scope.departmentId, sql`${matters.id}`);
-  if (scope.prefix === '') return null;
-  return sql`(${under(sql`${matters.unitCode}`, scope.prefix)} or ${under(sql`${matters.responsibleUnitCode}`, scope.prefix)} or ${under(sql`${matters.transferToUnitCode}`, scope.prefix)})`;
+  return readScopeCondition(readScope(actor));
 }
 
 /**
@@ -166,5 +153,5 @@ export function readableMatterId(actor: Actor, matterId: SQL, opts: { placeWithi
   // The caller's query already keeps the matter's place inside the actor's subtree: readable by the rule.
   if (scope.kind === 'units' && opts.placeWithin?.startsWith(scope.prefix)) return null;
   const where = readableMatters(actor);
-  return where === null ? null : sql`exists (select 1 from ${matters} where ${matters.id} = ${matterId} and ${where})`;
+  return where === null ? null : matterIdWhere(matterId, where);
 }

@@ -1,11 +1,12 @@
 import { FINAL_STATES, type MatterState } from '@jiceng/shared';
-import { and, asc, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { escapeLike } from '../../db/like';
 import { publishCtes } from '../../platform/events/repository';
 import { type AuditRow, auditInsertSelect } from '../audit/service';
 import { departments, units } from '../org/tables';
+import type { ReadScope } from './policy';
 import { matterCategories, matterDispatches, matterEvents, matterFollowers, matterPhotos, matters } from './tables';
 
 export type MatterRow = typeof matters.$inferSelect;
@@ -356,4 +357,57 @@ export async function findMatters(db: Executor, ids: number[]): Promise<MatterRo
     .select()
     .from(matters)
     .where(inArray(matters.id, [...new Set(ids)]));
+}
+
+// — The read rule's SQL (matters/policy.ts decides; these build the conditions) —
+
+export type { SQL } from 'drizzle-orm';
+
+const under = (column: SQL, prefix: string) => sql`${column} like ${`${escapeLike(prefix)}%`}`;
+
+/** Matters dispatched (ever, or actively) to a department, as a condition on a matter id. */
+export function dispatchedTo(departmentId: number, matterId: SQL, activeOnly = false): SQL {
+  return sql`exists (select 1 from ${matterDispatches} d where d.matter_id = ${matterId} and d.department_id = ${departmentId}${activeOnly ? sql` and d.active` : sql``})`;
+}
+
+/** A read scope (policy.ts `readScope`) as a condition on the `matters` table (null: no restriction). */
+export function readScopeCondition(scope: ReadScope): SQL | null {
+  if (scope.kind === 'none') return sql`false`;
+  if (scope.kind === 'department') return dispatchedTo(scope.departmentId, sql`${matters.id}`);
+  if (scope.prefix === '') return null;
+  return sql`(${under(sql`${matters.unitCode}`, scope.prefix)} or ${under(sql`${matters.responsibleUnitCode}`, scope.prefix)} or ${under(sql`${matters.transferToUnitCode}`, scope.prefix)})`;
+}
+
+/** A condition on the `matters` table as a condition on another table's matter id. */
+export function matterIdWhere(matterId: SQL, where: SQL): SQL {
+  return sql`exists (select 1 from ${matters} where ${matters.id} = ${matterId} and ${where})`;
+}
+
+/** What the integrations' feed asks for (matters/feed.ts). */
+export interface FeedWhere {
+  /** A unit code prefix: matters placed in that unit or below ('' for all). */
+  scope: string;
+  /** Internal ids (Open311 resolves its public ids to these first). */
+  ids?: number[];
+  categoryCode?: string;
+  from?: Date;
+  to?: Date;
+  states?: readonly string[];
+  limit: number;
+}
+
+/** Matters newest first, filtered as `q` says. */
+export function selectMattersFeed(db: Executor, q: FeedWhere): Promise<MatterRow[]> {
+  const where: SQL[] = [like(matters.unitCode, `${escapeLike(q.scope)}%`)];
+  if (q.from) where.push(gte(matters.createdAt, q.from));
+  if (q.to) where.push(lte(matters.createdAt, q.to));
+  if (q.ids) where.push(inArray(matters.id, q.ids));
+  if (q.categoryCode) where.push(inArray(matters.categoryCode, [q.categoryCode]));
+  if (q.states) where.push(inArray(matters.state, q.states as never[]));
+  return db
+    .select()
+    .from(matters)
+    .where(and(...where))
+    .orderBy(desc(matters.createdAt), desc(matters.id))
+    .limit(q.limit);
 }

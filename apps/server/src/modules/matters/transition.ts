@@ -215,7 +215,8 @@ async function plan(tx: Ctx, actor: Actor | null, m: MatterRow, cmd: MatterComma
       return {
         ...base,
         note: cmd.note,
-        publicNote: `与同类诉求 ${target.trackingCode} 合并办理 / handled together with ${target.trackingCode}`,
+        // Never the target's tracking code: it is that matter's reporter's receipt (rating, reopening).
+        publicNote: '已与同类诉求合并办理，进展会继续告知您 / handled together with a matter of the same kind; you will keep hearing of its progress',
         patch: { mergedIntoId: target.id, closedAt: now, stageDeadline: NEVER },
         data: { targetId: target.id, targetTrackingCode: target.trackingCode },
       };

@@ -1,16 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isWithin } from '@jiceng/shared';
-import { and, eq, isNull, like } from 'drizzle-orm';
 import { type Ctx, inTransaction, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
-import { escapeLike } from '../../db/like';
 import { getUnit } from '../org/service';
-import { apiKeys } from './tables';
+import { type ApiKeyRow, findApiKey, findLiveApiKeyByHash, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './repository';
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
-function present(row: typeof apiKeys.$inferSelect) {
+function present(row: ApiKeyRow) {
   return {
     id: row.id,
     name: row.name,
@@ -26,11 +24,7 @@ function present(row: typeof apiKeys.$inferSelect) {
 export async function listKeys(ctx: Ctx) {
   requirePermission(ctx, 'matter:config');
   const scope = scopeOf(ctx);
-  const rows = await ctx.db
-    .select()
-    .from(apiKeys)
-    .where(scope ? like(apiKeys.unitCode, `${escapeLike(scope)}%`) : undefined)
-    .orderBy(apiKeys.id);
+  const rows = await listApiKeys(ctx.db, scope);
   return rows.map(present);
 }
 
@@ -43,17 +37,14 @@ export async function createKey(ctx: Ctx, input: { name: string; unitCode: strin
   });
   const key = `jc_${randomBytes(24).toString('base64url')}`;
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
-      .insert(apiKeys)
-      .values({
-        name: input.name,
-        keyHash: hashKey(key),
-        keyPrefix: key.slice(0, 7),
-        unitCode: input.unitCode,
-        createdBy: actor.userId,
-        createdAt: tx.clock.now(),
-      })
-      .returning();
+    const row = await insertApiKey(tx.db, {
+      name: input.name,
+      keyHash: hashKey(key),
+      keyPrefix: key.slice(0, 7),
+      unitCode: input.unitCode,
+      createdBy: actor.userId,
+      createdAt: tx.clock.now(),
+    });
     if (!row) throw new AppError('INTERNAL');
     await recordAudit(tx, { action: 'apiKey.create', entityType: 'apiKey', entityId: row.id, unitCode: row.unitCode, after: present(row) });
     return { ...present(row), key };
@@ -63,23 +54,17 @@ export async function createKey(ctx: Ctx, input: { name: string; unitCode: strin
 export async function revokeKey(ctx: Ctx, id: number): Promise<void> {
   requirePermission(ctx, 'matter:config');
   await inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db.select().from(apiKeys).where(eq(apiKeys.id, id));
+    const row = await findApiKey(tx.db, id);
     if (!row || !isWithin(row.unitCode, ctx.actor?.unitCode ?? null)) throw new AppError('API_KEY_NOT_FOUND', { id });
-    await tx.db
-      .update(apiKeys)
-      .set({ revokedAt: tx.clock.now() })
-      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
+    await revokeApiKey(tx.db, id, tx.clock.now());
     await recordAudit(tx, { action: 'apiKey.revoke', entityType: 'apiKey', entityId: id, unitCode: row.unitCode });
   });
 }
 
 /** The live key for a presented secret, or null; notes when it was last used. */
 export async function resolveKey(ctx: Ctx, key: string) {
-  const [row] = await ctx.db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)));
+  const row = await findLiveApiKeyByHash(ctx.db, hashKey(key));
   if (!row) return null;
-  await ctx.db.update(apiKeys).set({ lastUsedAt: ctx.clock.now() }).where(eq(apiKeys.id, row.id));
+  await touchApiKey(ctx.db, row.id, ctx.clock.now());
   return row;
 }

@@ -45,6 +45,9 @@ export async function setOpen(db: Executor, matterId: number, open: boolean, uni
   return rows.length;
 }
 
+/** The candidate's matter id in `findSimilar`'s query, for the read-policy condition put on it. */
+export const candidateMatterId = (): SQL => sql`i.matter_id`;
+
 export interface SimilarHit {
   matterId: number;
   score: number;

@@ -1,5 +1,4 @@
 import { isFinal, levelOfCode, MATTER_STATE_ZH, maskFreeText } from '@jiceng/shared';
-import { sql } from 'drizzle-orm';
 import { type Actor, type Ctx, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { matterFollowToken } from '../matters/codes';
@@ -53,7 +52,7 @@ async function hitsFor(ctx: Ctx, unitCode: string, text: string, scope: string, 
   // The village's matters, but never sideways: a group's representative sees the group's only.
   const within = scope.length > village.length ? scope : village;
   // And only what the actor may read (a department: what was dispatched to it); the resident's page has no actor.
-  const readable = actor ? readableMatterId(actor, sql`i.matter_id`, { placeWithin: within }) : null;
+  const readable = actor ? readableMatterId(actor, repo.candidateMatterId(), { placeWithin: within }) : null;
   const hits = await repo.findSimilar(ctx.db, { ...f, villageCode: village, scope: within, minScore: MIN_SCORE, limit: MAX_RESULTS, readable });
   const rows = [];
   for (const h of hits) {

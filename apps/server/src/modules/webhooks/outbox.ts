@@ -1,25 +1,14 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { pgArray } from '../../db/arrays';
-import { buildStatement, runBuiltStatement } from '../../db/prebuilt';
+import { runBuiltStatement } from '../../db/prebuilt';
 import type { Ctx } from '../../platform/context';
 import type { Job } from '../../platform/jobs';
 import { backoffMs, MAX_ATTEMPTS } from './backoff';
 import { stampForSending } from './message';
-import { outbox, webhookEndpoints } from './tables';
+import { claimDue, ENQUEUE, markFailed, markSent } from './repository';
 import { sendTimeProblem } from './url-guard';
 
-// One text for every event: the statement itself picks the enabled robots of the units, so nothing
-// is read first (most units have none), and inside inTransaction it goes with the transaction's
-// other deferred writes (db/deferred.ts).
-const ph = (name: string) => sql.placeholder(name);
-const ENQUEUE = buildStatement<{ payload: string; dedupKey: string; now: string; units: string }>(
-  () => sql`
-  insert into ${outbox} (endpoint_id, unit_code, payload, dedup_key, next_attempt_at, created_at)
-  select e.id, e.unit_code, ${ph('payload')}::jsonb, ${ph('dedupKey')} || ':' || e.id, ${ph('now')}::timestamptz, ${ph('now')}::timestamptz
-  from ${webhookEndpoints} e
-  where e.unit_code = any(${ph('units')}::text[]) and e.enabled
-  on conflict (dedup_key) do nothing`,
-);
+// ENQUEUE (repository.ts) is one text for every event; inside inTransaction it goes with the
+// transaction's other deferred writes (db/deferred.ts).
 
 /**
  * Enqueues one message to every enabled robot of `unitCodes` (the dedup key suffixed with the
@@ -83,35 +72,8 @@ export async function postWecom(url: string, body: unknown, timeoutMs: number): 
 export async function deliverDue(ctx: Ctx, options: DeliveryOptions = DEFAULT_DELIVERY): Promise<{ sent: number; failed: number }> {
   const now = ctx.clock.now();
   const lease = new Date(now.getTime() + 2 * options.timeoutMs);
-  const claimed = await ctx.db.transaction(async (tx) => {
-    const due = tx
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(inArray(outbox.status, ['pending', 'failed', 'sending']), lte(outbox.nextAttemptAt, now)))
-      .orderBy(outbox.nextAttemptAt, outbox.id)
-      .limit(options.batch)
-      .for('update', { skipLocked: true });
-    const rows = await tx
-      .update(outbox)
-      .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: lease })
-      .where(inArray(outbox.id, due))
-      .returning({ id: outbox.id, endpointId: outbox.endpointId, payload: outbox.payload, attempts: outbox.attempts });
-    if (rows.length === 0) return [];
-    const endpoints = await tx
-      .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, enabled: webhookEndpoints.enabled })
-      .from(webhookEndpoints)
-      .where(
-        inArray(
-          webhookEndpoints.id,
-          rows.map((c) => c.endpointId),
-        ),
-      );
-    const byId = new Map(endpoints.map((e) => [e.id, e]));
-    return rows.map((row) => ({ ...row, endpoint: byId.get(row.endpointId) }));
-  });
+  const claimed = await claimDue(ctx.db, now, lease, options.batch);
   if (claimed.length === 0) return { sent: 0, failed: 0 };
-  // Only this claim's row: a runner that outlived its lease must not overwrite a newer attempt.
-  const mine = (row: { id: number; attempts: number }) => and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts));
   const outcomes = await Promise.all(
     claimed.map(async (row): Promise<boolean> => {
       const { endpoint } = row;
@@ -123,14 +85,11 @@ export async function deliverDue(ctx: Ctx, options: DeliveryOptions = DEFAULT_DE
         r = refused ? { ok: false, error: refused } : await postWecom(endpoint.url, stampForSending(row.payload, row.id, row.attempts), options.timeoutMs);
       }
       if (r.ok) {
-        await ctx.db.update(outbox).set({ status: 'sent', sentAt: ctx.clock.now(), lastError: null }).where(mine(row));
+        await markSent(ctx.db, row, ctx.clock.now());
         return true;
       }
       const dead = row.attempts >= MAX_ATTEMPTS;
-      await ctx.db
-        .update(outbox)
-        .set({ status: dead ? 'dead' : 'failed', lastError: r.error, nextAttemptAt: dead ? now : new Date(now.getTime() + backoffMs(row.attempts)) })
-        .where(mine(row));
+      await markFailed(ctx.db, row, { dead, error: r.error, nextAttemptAt: dead ? now : new Date(now.getTime() + backoffMs(row.attempts)) });
       return false;
     }),
   );

@@ -1,12 +1,20 @@
 import { isWithin, levelOfCode } from '@jiceng/shared';
-import { and, desc, eq, inArray, like, lt, type SQL } from 'drizzle-orm';
 import { type Ctx, inTransaction, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import { getUnit } from '../org/service';
-import { escapeLike } from '../../db/like';
 import { presentEndpoint, presentOutbox } from './presenter';
-import { type OutboxStatus, outbox, webhookEndpoints } from './tables';
+import {
+  deleteEndpointRow,
+  findEndpoint,
+  findOutboxForUpdate,
+  insertEndpoint,
+  listEndpointRows,
+  listOutboxRows,
+  requeueOutbox,
+  updateEndpointRow,
+} from './repository';
+import type { OutboxStatus } from './tables';
 import { checkUrl } from './url-guard';
 
 async function checkUnit(ctx: Ctx, unitCode: string): Promise<void> {
@@ -20,7 +28,7 @@ async function checkUnit(ctx: Ctx, unitCode: string): Promise<void> {
 }
 
 async function loadEndpoint(ctx: Ctx, id: number) {
-  const [row] = await ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+  const row = await findEndpoint(ctx.db, id);
   // Outside the actor's subtree looks the same as missing: no probing for other villages' robots.
   if (!row || !isWithin(row.unitCode, ctx.actor?.unitCode ?? null)) throw new AppError('WEBHOOK_NOT_FOUND', { id });
   return row;
@@ -31,11 +39,7 @@ export async function listEndpoints(ctx: Ctx, unitCode?: string) {
   const scope = scopeOf(ctx);
   if (unitCode) requireScope(ctx, unitCode);
   const prefix = unitCode ?? scope;
-  const rows = await ctx.db
-    .select()
-    .from(webhookEndpoints)
-    .where(prefix ? like(webhookEndpoints.unitCode, `${escapeLike(prefix)}%`) : undefined)
-    .orderBy(webhookEndpoints.unitCode, webhookEndpoints.id);
+  const rows = await listEndpointRows(ctx.db, prefix);
   return rows.map(presentEndpoint);
 }
 
@@ -45,18 +49,15 @@ export async function createEndpoint(ctx: Ctx, input: { unitCode: string; name: 
   await checkUnit(ctx, input.unitCode);
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
-    const [row] = await tx.db
-      .insert(webhookEndpoints)
-      .values({
-        unitCode: input.unitCode,
-        name: input.name,
-        url: input.url,
-        enabled: input.enabled ?? true,
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const row = await insertEndpoint(tx.db, {
+      unitCode: input.unitCode,
+      name: input.name,
+      url: input.url,
+      enabled: input.enabled ?? true,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (!row) throw new AppError('INTERNAL');
     const out = presentEndpoint(row);
     await recordAudit(tx, { action: 'webhook.create', entityType: 'webhook', entityId: row.id, unitCode: row.unitCode, after: out });
@@ -69,11 +70,7 @@ export async function updateEndpoint(ctx: Ctx, id: number, patch: { name?: strin
   if (patch.url !== undefined) checkUrl(patch.url);
   return inTransaction(ctx, async (tx) => {
     const before = await loadEndpoint(tx, id);
-    const [row] = await tx.db
-      .update(webhookEndpoints)
-      .set({ ...patch, updatedAt: tx.clock.now() })
-      .where(eq(webhookEndpoints.id, id))
-      .returning();
+    const row = await updateEndpointRow(tx.db, id, { ...patch, updatedAt: tx.clock.now() });
     if (!row) throw new AppError('WEBHOOK_NOT_FOUND', { id });
     const out = presentEndpoint(row);
     await recordAudit(tx, {
@@ -93,7 +90,7 @@ export async function deleteEndpoint(ctx: Ctx, id: number): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const before = await loadEndpoint(tx, id);
     // Its undelivered messages go with it (FK cascade): nobody can receive them any more.
-    await tx.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+    await deleteEndpointRow(tx.db, id);
     await recordAudit(tx, { action: 'webhook.delete', entityType: 'webhook', entityId: id, unitCode: before.unitCode, before: presentEndpoint(before) });
   });
 }
@@ -102,16 +99,7 @@ export async function listOutbox(ctx: Ctx, q: { status?: OutboxStatus[]; unitCod
   requirePermission(ctx, 'outbox:read');
   if (q.unitCode) requireScope(ctx, q.unitCode);
   const prefix = q.unitCode ?? scopeOf(ctx);
-  const where: SQL[] = [];
-  if (prefix) where.push(like(outbox.unitCode, `${escapeLike(prefix)}%`));
-  if (q.status?.length) where.push(inArray(outbox.status, q.status));
-  if (q.before) where.push(lt(outbox.id, q.before));
-  const rows = await ctx.db
-    .select()
-    .from(outbox)
-    .where(and(...where))
-    .orderBy(desc(outbox.id))
-    .limit(q.limit + 1);
+  const rows = await listOutboxRows(ctx.db, { prefix, status: q.status, before: q.before, limit: q.limit + 1 });
   const items = rows.slice(0, q.limit).map(presentOutbox);
   return { items, nextBefore: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
 }
@@ -122,10 +110,10 @@ export async function retryOutbox(ctx: Ctx, id: number) {
   // Retrying sends into a chat again: it needs the right to configure robots as well.
   requirePermission(ctx, 'webhook:write');
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db.select().from(outbox).where(eq(outbox.id, id)).for('update');
+    const row = await findOutboxForUpdate(tx.db, id);
     if (!row || !isWithin(row.unitCode, ctx.actor?.unitCode ?? null)) throw new AppError('OUTBOX_NOT_FOUND', { id });
     if (row.status !== 'failed' && row.status !== 'dead') throw new AppError('OUTBOX_NOT_RETRYABLE', { status: row.status });
-    const [after] = await tx.db.update(outbox).set({ status: 'pending', attempts: 0, nextAttemptAt: tx.clock.now() }).where(eq(outbox.id, id)).returning();
+    const after = await requeueOutbox(tx.db, id, tx.clock.now());
     if (!after) throw new AppError('OUTBOX_NOT_FOUND', { id });
     await recordAudit(tx, {
       action: 'outbox.retry',
