@@ -20,7 +20,7 @@ async function rowsOf<T>(db: { execute(q: SQL): Promise<unknown> }, q: SQL): Pro
 const script = fileURLToPath(new URL('./fixtures/dispatcher-process.ts', import.meta.url));
 const children = new Set<ChildProcess>();
 let database: Database | null = null;
-const name = `jiceng_t_crash_${randomBytes(4).toString('hex')}`;
+const name = `jiceng_crash_${randomBytes(4).toString('hex')}`;
 
 function startInstance(url: string): Promise<ChildProcess> {
   const child = fork(script, [], {
