@@ -31,6 +31,8 @@ const { values } = parseArgs({
     'intake-only': { type: 'boolean', default: false },
     // JICENG_WORKERS for the server (HTTP worker processes; 1 = one process).
     workers: { type: 'string', default: '1' },
+    // Reports per second of the steady phase (the lag when handlers keep up); the saturating run follows.
+    'steady-rate': { type: 'string', default: '200' },
     keep: { type: 'boolean', default: false },
     'queue-only': { type: 'boolean', default: false },
   },
@@ -41,6 +43,22 @@ const ROWS = Number(values.rows);
 
 function cannon(opts) {
   return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+/** Reports at a steady rate (requests per second), for the handling lag at a load the handlers keep up with. */
+async function steady(base, rate, seconds) {
+  const body = JSON.stringify({ unitCode: GROUP, categoryCode: 'infrastructure', description: DESCRIPTION });
+  const r = await cannon({
+    url: `${base}/api/public/matters`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: 10,
+    overallRate: rate,
+    duration: seconds,
+  });
+  if (r.non2xx || r.errors || r.timeouts) throw new Error(`steady: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+  return { rate, requests: r.requests.total, p99Ms: r.latency.p99 };
 }
 
 async function intake(base) {
@@ -157,7 +175,12 @@ async function main() {
     let endpoint = null;
     let pgb = null;
     let events = null;
+    let steadyLag = null;
     if (!values['queue-only']) {
+      console.log(`[matters] steady ${values['steady-rate']} reports/s × 10 s, then the handling lag …`);
+      const steadyRun = await steady(base, Number(values['steady-rate']), 10);
+      steadyLag = { ...steadyRun, ...(await eventLag(base)) };
+      console.log(`[matters] steady: event lag p50 ${steadyLag.lagMs.p50} ms, p95 ${steadyLag.lagMs.p95} ms`);
       console.log(`[matters] intake: autocannon ${CONNECTIONS} connections × ${SECONDS} s …`);
       endpoint = await intake(base);
       console.log(`[matters] intake ${endpoint.reqPerSec} req/s, p99 ${endpoint.p99Ms} ms; ceiling: pgbench …`);
@@ -191,6 +214,7 @@ async function main() {
         ceiling: pgb,
         ratio: round(endpoint.reqPerSec / pgb.tps, 2),
         events,
+        steady: steadyLag,
       },
       queue: queueResult,
     };

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context';
 import { requirePermission, scopeOf } from '../../platform/context';
-import { type AuditRow, findAudit, insertAudit } from './repository';
+import { type AuditFilter, type AuditRow, findAudit, insertAudit } from './repository';
 
 export interface AuditEntry {
   action: string;
@@ -36,17 +36,8 @@ export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
   await insertAudit(ctx.db, auditRowOf(ctx, entry));
 }
 
-export interface AuditQuery {
-  unitCode?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  actorName?: string;
-  from?: Date;
-  to?: Date;
-  before?: number;
-  limit: number;
-}
+/** The audit log's filters: the unit is narrowed to the viewer's subtree. */
+export type AuditQuery = Omit<AuditFilter, 'unitPrefix'> & { unitCode?: string };
 
 /** Newest first, keyset-paged by id; limited to the viewer's subtree (system events only for admins). */
 export async function listAudit(ctx: Ctx, q: AuditQuery) {
