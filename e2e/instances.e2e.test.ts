@@ -10,7 +10,15 @@ import { type RunningServer, startServer } from './server';
 const ADMIN_URL = process.env.JICENG_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `jiceng_e2e_${randomBytes(4).toString('hex')}`;
 const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString();
-const BASE_ENV = { DATABASE_URL: dbUrl, JICENG_DEMO: '1', JICENG_JOBS_EVERY_MS: '250' };
+// The test's robot listens on this machine: allowed here explicitly, never by default (docs/security.md).
+const BASE_ENV = {
+  DATABASE_URL: dbUrl,
+  JICENG_DEMO: '1',
+  JICENG_JOBS_EVERY_MS: '250',
+  JICENG_WEBHOOK_HOSTS: '127.0.0.1',
+  JICENG_WEBHOOK_ALLOW_HTTP: '1',
+  JICENG_WEBHOOK_ALLOW_PRIVATE: '1',
+};
 const VILLAGE = '530303203211';
 const GROUP = '5303032032110101';
 const FAIL_FIRST = '【先失败一次】';

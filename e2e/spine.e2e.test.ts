@@ -200,7 +200,9 @@ describe('the spine in a browser', { timeout: 180_000 }, () => {
     await district.getByRole('menuitem', { name: '审计日志' }).click();
     await visible(district.getByRole('heading', { name: '审计日志' }));
     // The village's changes above are in the district's audit log, with before/after on expansion.
-    await visible(district.getByRole('cell', { name: 'unit.create' }));
+    // In words, with the code on hover.
+    await visible(district.getByRole('cell', { name: '新建单位' }).first());
+    await visible(district.getByTitle('unit.create').first());
     await district.getByRole('button', { name: '展开行' }).first().click();
     await visible(district.getByText('修改后'));
     await district.screenshot({ path: '/tmp/jiceng-e2e-audit.png' });
