@@ -60,11 +60,7 @@ function filler(p: unknown): Fill {
   return () => p;
 }
 
-export interface Prebuilt<R, V> {
-  (db: Executor, values: V): Promise<R>;
-  /** Runs the write on the target's connection (kept for callers written as `query.defer(ctx, …)`). */
-  defer(target: WriteTarget, values: V, key?: string): Promise<void>;
-}
+export type Prebuilt<R, V> = (db: Executor, values: V) => Promise<R>;
 
 /** Builds `query(db)` once (on the client-less database); returns its text and how to fill its placeholders. */
 export function buildStatement<V extends Record<string, unknown>>(query: (db: Db) => SQLWrapper): { sql: string; params(values: V): unknown[] } {
@@ -82,10 +78,7 @@ export function prebuilt<R, V extends Record<string, unknown>>(build: (db: Db) =
     prepared.joinsNotNullableMap = built.joinsNotNullableMap;
     return prepared.execute({}) as Promise<R>;
   };
-  const defer = async (target: WriteTarget, values: V) => {
-    await run(target.db, values);
-  };
-  return Object.assign(run, { defer });
+  return run;
 }
 
 /**

@@ -33,7 +33,7 @@ export async function upsertIndex(
     wordWeight: row.wordWeight,
     keys: row.keys,
   };
-  await upsertIndexQuery.defer(target, values, `matter_text_index:${row.matterId}`);
+  await upsertIndexQuery(target.db, values);
 }
 
 export async function setOpen(db: Executor, matterId: number, open: boolean, unitCode: string): Promise<number> {
