@@ -5,7 +5,11 @@ import { type Database, migrateDatabase, openDatabase } from '../db/client';
 /** Which database the API tests run on: JICENG_TEST_DB=pglite (default) or postgres. */
 export const TEST_DB = (process.env.JICENG_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 export const TEST_PG_URL = process.env.JICENG_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'jiceng_test_template';
+/** Test databases' name prefix: a run drops only its own prefix's leftovers, so runs side by side
+ * (JICENG_TEST_PG_PREFIX=jiceng_a_ for one, jiceng_b_ for another) never drop each other's. */
+export const DB_PREFIX = process.env.JICENG_TEST_PG_PREFIX ?? 'jiceng_t_';
+if (!/^[a-z][a-z0-9_]{0,30}$/.test(DB_PREFIX)) throw new Error(`JICENG_TEST_PG_PREFIX: not a plain lower-case name: ${DB_PREFIX}`);
+export const TEMPLATE_DB = `${DB_PREFIX}template`;
 
 export function urlFor(dbName: string): string {
   const u = new URL(TEST_PG_URL);
@@ -38,7 +42,7 @@ export async function prepareTemplate(): Promise<void> {
 /** A fresh, migrated database for one test file: in-memory PGlite, or a clone of the PostgreSQL template. */
 export async function freshDatabase(): Promise<Database & { drop(): Promise<void> }> {
   if (TEST_DB === 'postgres') {
-    const name = `jiceng_t_${randomBytes(6).toString('hex')}`;
+    const name = `${DB_PREFIX}${randomBytes(6).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
     const database = await openDatabase({ url: urlFor(name), dataDir: null, poolSize: 5 });
     return {
