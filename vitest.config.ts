@@ -10,14 +10,15 @@ export default defineConfig({
           name: 'unit',
           sequence: { groupOrder: 0 },
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'bench/**/*.test.ts'],
-          exclude: ['**/*.api.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.api.test.ts', '**/*.service.test.ts', '**/node_modules/**'],
         },
       },
       {
         test: {
           name: 'api',
           sequence: { groupOrder: 1 },
-          include: ['apps/server/src/**/*.api.test.ts'],
+          // Service tests use the API tests' database (no HTTP).
+          include: ['apps/server/src/**/*.api.test.ts', 'apps/server/src/**/*.service.test.ts'],
           globalSetup: ['apps/server/src/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 180_000,

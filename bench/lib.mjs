@@ -136,12 +136,14 @@ export async function unitCounts({ url, dataDir }) {
   return Object.fromEntries(rows.map((r) => [r.level, r.n]));
 }
 
-export function serverEnv({ port, dataDir, url, demo = true }) {
+/** Demo mode's background district seed is off unless a bench asks for it (it would load the machine). */
+export function serverEnv({ port, dataDir, url, demo = true, district = false }) {
   return {
     PORT: String(port),
     HOST: '127.0.0.1',
     JICENG_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: district ? 'info' : 'warn',
+    JICENG_DEMO_DISTRICT: district ? '1' : '0',
     ...(url ? { DATABASE_URL: url, JICENG_DEMO: demo ? '1' : '0' } : { DATABASE_URL: '' }),
   };
 }
@@ -156,8 +158,21 @@ export async function startServer(env, { timeoutMs = 120_000 } = {}) {
   const child = spawn(
     process.execPath,
     [...(process.env.JICENG_BENCH_NODE_ARGS ? process.env.JICENG_BENCH_NODE_ARGS.split(' ') : []), path.join(DIST, 'server.js')],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // logged(re): when the server first logs a line matching re, in ms from spawn (the log is on stdout).
+  let stdout = '';
+  const waiters = [];
+  child.stdout.on('data', (d) => {
+    stdout = (stdout + d).slice(-65_536);
+    for (const w of [...waiters])
+      if (w.re.test(stdout)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+  });
+  const logged = (re) =>
+    re.test(stdout) ? Promise.resolve(Number(process.hrtime.bigint() - started) / 1e6) : new Promise((resolve) => waiters.push({ re, resolve }));
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr += d;
@@ -188,7 +203,7 @@ export async function startServer(env, { timeoutMs = 120_000 } = {}) {
     }
     await new Promise((r) => setTimeout(r, 10));
   }
-  return { child, base, readyMs: Number(process.hrtime.bigint() - started) / 1e6, stop };
+  return { child, base, readyMs: Number(process.hrtime.bigint() - started) / 1e6, stop, logged };
 }
 
 export async function login(base, username, password = 'jiceng-demo') {

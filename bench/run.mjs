@@ -1,5 +1,5 @@
 // Runs one named bench against the built server (npm run build -w @jiceng/server first):
-//   node bench/run.mjs divisions|units|startup [--db pglite|postgres|both] [--national]
+//   node bench/run.mjs divisions|units|startup|resident-3g [--db pglite|postgres|both] [--national]
 // Prints progress, writes bench/results/<bench>-<db>[-national].json; docs/performance.md holds the figures.
 import { parseArgs } from 'node:util';
 import { machine, postgresVersion, requireBuild, takeSnapshot, writeResult } from './lib.mjs';
@@ -8,6 +8,7 @@ const BENCHES = {
   divisions: { load: () => import('./divisions.mjs'), defaultDb: 'both' },
   units: { load: () => import('./units.mjs'), defaultDb: 'both' },
   startup: { load: () => import('./startup.mjs'), defaultDb: 'pglite' },
+  'resident-3g': { load: () => import('./resident-3g.mjs'), defaultDb: 'pglite' },
 };
 const USAGE = `usage: node bench/run.mjs <${Object.keys(BENCHES).join('|')}> [--db pglite|postgres|both] [--national]
   --national  (units) import the whole country's divisions before measuring`;

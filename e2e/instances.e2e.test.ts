@@ -14,6 +14,7 @@ const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toSt
 const BASE_ENV = {
   DATABASE_URL: dbUrl,
   JICENG_DEMO: '1',
+  JICENG_DEMO_DISTRICT: '0',
   JICENG_JOBS_EVERY_MS: '250',
   JICENG_WEBHOOK_HOSTS: '127.0.0.1',
   JICENG_WEBHOOK_ALLOW_HTTP: '1',

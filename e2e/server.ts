@@ -68,7 +68,11 @@ export async function startServer(env: Record<string, string>, options: { timeou
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        // Gone before the caller goes on: a next start on the same data folder must not meet it.
+        await exited;
+      }
     },
   };
 }

@@ -53,7 +53,7 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, timeout
 
 beforeAll(async () => {
   await admin(`CREATE DATABASE ${dbName} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0`);
-  server = await startServer({ DATABASE_URL: dbUrl, JICENG_DEMO: '1', JICENG_WORKERS: '2', LOG_LEVEL: 'info' });
+  server = await startServer({ DATABASE_URL: dbUrl, JICENG_DEMO: '1', JICENG_DEMO_DISTRICT: '0', JICENG_WORKERS: '2', LOG_LEVEL: 'info' });
 });
 
 afterAll(async () => {

@@ -15,7 +15,7 @@ async function prepareDatabase(config: Config, clock: Clock): Promise<{ database
     prepare: config.pgPrepare,
     checkpointEveryMs: config.checkpointMinutes * 60_000,
   });
-  const [{ seedDemo, hasDemoData, systemCtx }, { ensureDefaultCategories }] = await Promise.all([
+  const [{ seedDemo, hasDemoSample, systemCtx }, { ensureDefaultCategories }] = await Promise.all([
     import('./modules/demo/seed'),
     import('./modules/matters/categories'),
   ]);
@@ -31,7 +31,7 @@ async function prepareDatabase(config: Config, clock: Clock): Promise<{ database
         await ensureDefaultCategories(systemCtx(database.db, clock));
         if (!config.demo) return false;
         await seedDemo(systemCtx(database.db, clock));
-        return !(await hasDemoData(systemCtx(database.db, clock)));
+        return !(await hasDemoSample(systemCtx(database.db, clock)));
       }),
     config.dbWaitSeconds,
     warn,
@@ -84,19 +84,21 @@ async function serve(config: Config): Promise<void> {
   const { database, needsSample } = await prepared;
   if (needsSample) {
     // The sample's events are handled by the dispatcher once the server listens.
-    const [{ seedDemoData }, { systemCtx, demoDistrictAtStart }] = await Promise.all([import('./modules/demo/data'), import('./modules/demo/seed')]);
+    const [{ seedDemoSample }, { systemCtx }] = await Promise.all([import('./modules/demo/sample'), import('./modules/demo/seed')]);
     // A demo without its sample is still a demo: say why and serve on.
     await database
-      .exclusive('prepare', () => seedDemoData(systemCtx(database.db, clock), { district: demoDistrictAtStart() }))
-      .catch((err) => app.log.error({ err }, 'the demo sample or district could not be seeded'));
+      .exclusive('prepare', () => seedDemoSample(systemCtx(database.db, clock)))
+      .catch((err) => app.log.error({ err }, 'the demo sample could not be seeded'));
   }
   let closing = false;
   let stopJobs = async () => {};
   let stopEvents = async () => {};
+  let stopSeeding = async () => {};
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await stopSeeding();
     await stopJobs();
     await stopEvents();
     await app.close();
@@ -108,6 +110,10 @@ async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   stopJobs = startJobs(database, clock, allJobs(), app.log, config.jobsEveryMs);
   stopEvents = startDispatcher(database, clock, allHandlers(), app.log, config.eventsPollMs);
+  if (config.demo && config.demoDistrict) {
+    const { seedDistrictInBackground } = await import('./modules/demo/background');
+    stopSeeding = seedDistrictInBackground(database, clock, app.log);
+  }
   app.log.info({ db: database.kind, demo: config.demo }, `jiceng is ready at http://${config.host}:${config.port}`);
 }
 

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { isWithin, levelOfCode, nextChildCode, parentCodeOf, shortUnitName } from './units';
 
+/** Each input gives its expected answer (a table: the cases, not the calls, are what differ). */
+function answers<T>(fn: (input: string) => T, cases: Record<string, T>) {
+  for (const [input, expected] of Object.entries(cases)) expect(fn(input), input).toBe(expected);
+}
+
 describe('unit codes', () => {
   it('derives the level from the length', () => {
-    expect(levelOfCode('530303')).toBe('district');
-    expect(levelOfCode('530303203')).toBe('township');
-    expect(levelOfCode('530303203211')).toBe('village');
-    expect(levelOfCode('53030320321101')).toBe('zone');
-    expect(levelOfCode('5303032032110102')).toBe('group');
-    expect(levelOfCode('5303032')).toBeNull();
-    expect(levelOfCode('53030a')).toBeNull();
-    expect(levelOfCode('')).toBeNull();
+    answers(levelOfCode, {
+      '530303': 'district',
+      '530303203': 'township',
+      '530303203211': 'village',
+      '53030320321101': 'zone',
+      '5303032032110102': 'group',
+      '5303032': null,
+      '53030a': null,
+      '': null,
+    });
   });
   it('finds the parent by cutting the code', () => {
     expect(parentCodeOf('5303032032110102')).toBe('53030320321101');

@@ -76,6 +76,12 @@ describe('demo mode (what server.ts prepareDatabase seeds from)', () => {
     expect(loadConfig({ JICENG_DEMO: '0' }).demo).toBe(false);
     expect(loadConfig({ JICENG_DEMO: 'false' }).demo).toBe(false);
   });
+  it('seeds the whole district too by default (in the background), unless told not to', () => {
+    expect(loadConfig({}).demoDistrict).toBe(true);
+    expect(loadConfig({ JICENG_DEMO_DISTRICT: '0' }).demoDistrict).toBe(false);
+    // Never outside demo mode, whatever the flag says.
+    expect(loadConfig({ JICENG_DEMO: '0', JICENG_DEMO_DISTRICT: '1' }).demoDistrict).toBe(false);
+  });
   it('refuses a value that is not a flag, rather than guessing', () => {
     expect(() => loadConfig({ JICENG_DEMO: 'yes' })).toThrow(/JICENG_DEMO must be 1, 0, true or false, got "yes"/);
   });

@@ -8,6 +8,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   demo: boolean;
+  /** Demo mode: seed the whole district after listening (JICENG_DEMO_DISTRICT, on by default). */
+  demoDistrict: boolean;
   sessionHours: number;
   logLevel: string;
   webDir: string | null;
@@ -134,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { cli = false }
     databaseUrl,
     dataDir,
     demo,
+    demoDistrict: demo && flag(env, 'JICENG_DEMO_DISTRICT', true),
     sessionHours: int(env, 'JICENG_SESSION_HOURS', 12),
     logLevel: env.LOG_LEVEL || 'info',
     webDir: env.JICENG_WEB_DIR || null,

@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { localeFrom } from './i18n';
 
+/** Each input gives its expected answer (a table: the cases, not the calls, are what differ). */
+function answers<T>(fn: (input: string) => T, cases: Record<string, T>) {
+  for (const [input, expected] of Object.entries(cases)) expect(fn(input), input).toBe(expected);
+}
+
 describe('localeFrom', () => {
   it('answers in Chinese by default and in English when English is preferred', () => {
     expect(localeFrom(undefined)).toBe('zh-CN');
-    expect(localeFrom('')).toBe('zh-CN');
-    expect(localeFrom('fr-FR')).toBe('zh-CN');
-    expect(localeFrom('en')).toBe('en');
-    expect(localeFrom('en-US,en;q=0.9')).toBe('en');
-    expect(localeFrom('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh-CN');
+    answers(localeFrom, {
+      '': 'zh-CN',
+      'fr-FR': 'zh-CN',
+      en: 'en',
+      'en-US,en;q=0.9': 'en',
+      'zh-CN,zh;q=0.9,en;q=0.8': 'zh-CN',
+    });
   });
 
   it('weighs the ranges by their q-values, not by their order', () => {
-    expect(localeFrom('en;q=0.1, zh-CN;q=0.9')).toBe('zh-CN');
-    expect(localeFrom('zh-CN;q=0.5, en-GB;q=0.8')).toBe('en');
-    expect(localeFrom('fr;q=1, en;q=0.3, zh;q=0.2')).toBe('en');
-    expect(localeFrom('EN-us; Q=0.7, zh;q=0.7')).toBe('en');
+    answers(localeFrom, {
+      'en;q=0.1, zh-CN;q=0.9': 'zh-CN',
+      'zh-CN;q=0.5, en-GB;q=0.8': 'en',
+      'fr;q=1, en;q=0.3, zh;q=0.2': 'en',
+      'EN-us; Q=0.7, zh;q=0.7': 'en',
+    });
   });
 
   it('never picks a language the client refuses (q=0) or weighs with a malformed q', () => {

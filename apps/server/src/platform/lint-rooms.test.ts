@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The repository's biome.json, run by the repository's biome on probe files laid out like the
@@ -74,5 +74,66 @@ describe('lint: SQL stays in each module’s room', () => {
     expect(messages('apps/server/src/modules/x/tables.ts')).toEqual([]);
     expect(messages('apps/server/src/modules/x/x.api.test.ts')).toEqual([]);
     expect(messages('apps/server/src/platform/events/repository2.ts')).toEqual([]);
+  });
+});
+
+/**
+ * Tests go through the other modules' services, lookups or the factories (docs/architecture.md,
+ * Tests in tiers): a test under modules/<m>/, and the shared test support in test/, may not import
+ * another module's repository or tables, nor db/schema (every module's tables). Biome's rule above
+ * leaves tests free to use SQL on their own module; this walks the files instead. Tests outside the
+ * modules (platform/, db/) test the machinery on real tables and are not checked.
+ */
+function testImportOffences(src: string): string[] {
+  const offences: string[] = [];
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  for (const file of walk(src)) {
+    const rel = relative(src, file).split('\\').join('/');
+    const own = /^modules\/([^/]+)\//.exec(rel)?.[1] ?? null;
+    const isTest = rel.endsWith('.test.ts') && own !== null;
+    if (!isTest && !rel.startsWith('test/')) continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.[^'"]+)['"]/g)) {
+      const target = relative(src, resolve(dirname(file), m[1] as string))
+        .split('\\')
+        .join('/')
+        .replace(/\.(js|ts)$/, '');
+      const room = /^modules\/([^/]+)\/(?:.+\/)?(?:repository|[\w-]+-repository|tables)$/.exec(target);
+      if ((room && room[1] !== own) || target === 'db/schema') offences.push(`${rel} imports ${m[1]}`);
+    }
+  }
+  return offences;
+}
+
+describe("lint: a test does not reach into another module's repository or tables", () => {
+  let scratch: string;
+  beforeAll(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'lint-tests-'));
+    const files: Record<string, string> = {
+      'modules/x/x.api.test.ts': "import * as repo from './repository';\nimport { things } from './tables';\n",
+      'modules/x/y.service.test.ts': "import { units } from '../org/tables';\nimport * as o from '../org/repository';\n",
+      'modules/x/sub/z.test.ts': "import { rollup } from '../../visits/rollup-repository.js';\nconst s = await import('../../../db/schema');\n",
+      'modules/x/lookup.test.ts': "import { findUnit } from '../org/lookup';\nimport { createUnit } from '../org/service';\n",
+      'test/factories.ts': "import { households } from '../db/schema';\n",
+      'platform/p.api.test.ts': "import { units } from '../modules/org/tables';\n",
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(scratch, path)), { recursive: true });
+      writeFileSync(join(scratch, path), text);
+    }
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('catches tables, repositories and db/schema of other modules; allows its own, lookups and services', () => {
+    expect(testImportOffences(scratch).sort()).toEqual([
+      'modules/x/sub/z.test.ts imports ../../../db/schema',
+      'modules/x/sub/z.test.ts imports ../../visits/rollup-repository.js',
+      'modules/x/y.service.test.ts imports ../org/repository',
+      'modules/x/y.service.test.ts imports ../org/tables',
+      'test/factories.ts imports ../db/schema',
+    ]);
+  });
+
+  it('finds nothing in the server', () => {
+    expect(testImportOffences(join(root, 'apps/server/src'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, setUnauthenticatedHandler } from './api';
 import { endSession, isOfflineFailure, rememberSession } from './offline';
-import type { Me } from './types';
+import type { Me } from '@jiceng/shared/schemas/accounts';
 
 interface Auth {
   /** undefined while the first /auth/me is in flight; null when logged out. */

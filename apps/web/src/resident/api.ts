@@ -51,33 +51,6 @@ export interface Category {
   nameEn: string;
 }
 
-export interface SimilarHit {
-  category: string;
-  description: string;
-  state: string;
-  stateName: string;
-  followers: number;
-  followToken: string;
-  reportedAt: string;
-}
-
-export interface PublicMatter {
-  trackingCode: string;
-  state: string;
-  stateZh: string;
-  categoryName: string | null;
-  unitName: string | null;
-  description: string;
-  createdAt: string;
-  resolveBy: string | null;
-  overdue: boolean;
-  answer: string | null;
-  answeredAt: string | null;
-  closeReason: string | null;
-  rating: { satisfaction: string; fixed: string; at: string } | null;
-  canRate: boolean;
-  canReopen: boolean;
-  rateUntil: string | null;
-  mergedInto: string | null;
-  steps: { at: string; action: string; state: string; stateZh: string; unitName: string | null; message: string | null }[];
-}
+// The answers' shapes come from the server's schemas (type-only: no zod in this bundle).
+export type { SimilarPublic as SimilarHit } from '@jiceng/shared/schemas/similar';
+export type { PublicView as PublicMatter } from '@jiceng/shared/schemas/matters';

@@ -1,18 +1,22 @@
-import { accountErrors } from './accounts';
-import { commonErrors } from './common';
-import { householdErrors } from './households';
-import { linkageErrors } from './linkage';
-import { matterErrors } from './matters';
-import { orgErrors } from './org';
+import accountErrors from './accounts.json';
+import commonErrors from './common.json';
+import householdErrors from './households.json';
+import linkageErrors from './linkage.json';
+import matterErrors from './matters.json';
+import orgErrors from './org.json';
 import type { ErrorCatalogue } from './types';
-import { visitErrors } from './visits';
-import { webhookErrors } from './webhooks';
-import { similarErrors } from './similar';
-import { open311Errors } from './open311';
+import visitErrors from './visits.json';
+import webhookErrors from './webhooks.json';
+import similarErrors from './similar.json';
+import open311Errors from './open311.json';
 
 export type { ErrorCatalogue, ErrorDef } from './types';
 
-/** Every error the API can answer with. Add a module's file here; codes are stable. */
+/**
+ * Every error the API can answer with. Each module's catalogue is a JSON file (code → status, zh,
+ * en, and an optional note for translators), data that translators edit without touching code;
+ * add a module's file here. Codes are stable.
+ */
 export const ERRORS = {
   ...commonErrors,
   ...orgErrors,

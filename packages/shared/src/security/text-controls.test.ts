@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { hasInvisibleControls, unstorableText } from './text-controls';
 
+/** Each input gives its expected answer (a table: the cases, not the calls, are what differ). */
+function answers<T>(fn: (input: string) => T, cases: Record<string, T>) {
+  for (const [input, expected] of Object.entries(cases)) expect(fn(input), input).toBe(expected);
+}
+
 describe('text controls', () => {
   it('finds zero-width and bidi controls', () => {
     for (const c of ['\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069', '\ufeff'])
@@ -9,10 +14,12 @@ describe('text controls', () => {
   });
 
   it('finds NUL bytes and lone surrogates, not paired ones', () => {
-    expect(unstorableText('a\u0000b')).toBe('nul');
-    expect(unstorableText('a\ud800b')).toBe('surrogate');
-    expect(unstorableText('a\udc00')).toBe('surrogate');
-    expect(unstorableText('\udc00\ud800')).toBe('surrogate');
-    expect(unstorableText('路灯😀𠀀')).toBeNull();
+    answers(unstorableText, {
+      'a\u0000b': 'nul',
+      'a\ud800b': 'surrogate',
+      'a\udc00': 'surrogate',
+      '\udc00\ud800': 'surrogate',
+      '路灯😀𠀀': null,
+    });
   });
 });

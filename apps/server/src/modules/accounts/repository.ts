@@ -101,8 +101,8 @@ export async function findActiveUserByName(db: Executor, username: string): Prom
 }
 
 /**
- * The active users holding one of the (unit, role) pairs given as two parallel text-array
- * parameters (see rolePairs), as a query (`select id …`) another module can embed, e.g. to notify
+ * The active users holding one of the (unit, role) pairs given as two parallel text arrays
+ * (parameters or columns of the embedding statement), as a query (`select id …`) another module can embed, e.g. to notify
  * them in the statement that writes the message. One text for any number of pairs, so a statement
  * embedding it can be built once.
  */

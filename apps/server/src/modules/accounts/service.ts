@@ -1,5 +1,4 @@
 import { can, isWithin, levelOfCode, mayManageRole, PERMISSIONS, type Role, ROLE_LEVEL, roleFitsLevel, UNIT_LEVEL_ZH } from '@jiceng/shared';
-import { pgArray } from '../../db/arrays';
 import { type Actor, type Ctx, inTransaction, requireActor, requirePermission, requireScope, scopeOf } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
@@ -238,18 +237,6 @@ export function userExists(ctx: Ctx, username: string) {
 export async function findActor(ctx: Ctx, username: string): Promise<Actor | null> {
   const row = await repo.findActiveUserByName(ctx.db, username);
   return row ? actorOf(row) : null;
-}
-
-/** The two array parameters of userIdsAtPairs for these units and their roles. */
-export function rolePairs(targets: { unitCode: string; roles: Role[] }[]): { unitCodes: string; roles: string } {
-  const unitCodes: string[] = [];
-  const roles: string[] = [];
-  for (const t of targets)
-    for (const r of t.roles) {
-      unitCodes.push(t.unitCode);
-      roles.push(r);
-    }
-  return { unitCodes: pgArray(unitCodes), roles: pgArray(roles) };
 }
 
 /** Active users bound exactly to one of `unitCodes` with one of `roles` (who to notify, who leads). */

@@ -1,11 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { DIHE_G1 } from '../../test/factories';
+import { ctxAs, DIHE_G1 } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { users } from '../accounts/tables';
+import { findHousehold } from '../households/lookup';
 import { createHousehold } from '../households/write';
-import { type Ctx, inTransaction } from '../../platform/context';
-import { households } from '../households/tables';
+import { inTransaction } from '../../platform/context';
 import { auditEvents } from './tables';
 
 const t = useTestApp();
@@ -29,28 +28,24 @@ describe('the audit log', () => {
   it('rolls back the change and its audit row together when a later step of the same call fails', async () => {
     const address = '地河村回滚测试 1 号';
     const seen: { household?: number; audit?: number } = {};
-    const [village] = await t.database.db.select().from(users).where(eq(users.username, 'village'));
-    if (!village) throw new Error('the demo has a village account');
-    const actor = { userId: village.id, username: 'village', displayName: 'village', role: village.role, unitCode: village.unitCode, departmentId: null };
-    const ctx = { ...t.systemCtx(), actor } as Ctx;
+    const ctx = await ctxAs(t, 'village');
     // The register's service runs inside a caller's transaction (a savepoint), which then fails:
     // by then the household and its audit row are written, and both must go.
     const failed = inTransaction(ctx, async (tx) => {
       const created = await createHousehold(tx, { unitCode: DIHE_G1, address, tier: 'blue', residents: [{ name: '回滚户主', relation: '户主' }] });
-      const [h] = await tx.db.select({ id: households.id }).from(households).where(eq(households.address, address));
+      const h = await findHousehold(tx, created.id);
       const [a] = await tx.db
         .select({ id: auditEvents.id })
         .from(auditEvents)
         .where(and(eq(auditEvents.action, 'household.create'), eq(auditEvents.entityId, String(created.id))));
-      seen.household = h?.id;
+      seen.household = h?.household.id;
       seen.audit = a?.id;
       throw new Error('a later step fails');
     });
     await expect(failed).rejects.toThrow('a later step fails');
     expect(seen.household).toBeDefined();
     expect(seen.audit).toBeDefined();
-    const [h] = await t.database.db.select().from(households).where(eq(households.address, address));
-    expect(h).toBeUndefined();
+    expect(await findHousehold(t.systemCtx(), seen.household as number)).toBeNull();
     const [a] = await t.database.db
       .select()
       .from(auditEvents)

@@ -74,4 +74,19 @@ describe('contact cards (民情联心卡)', () => {
     const audit = await t.request({ method: 'GET', url: '/api/audit?action=cards.print', cookie: await t.login('district') });
     expect(audit.json().items[0]).toMatchObject({ action: 'cards.print', unitCode: GROUP });
   });
+
+  it('reads a village hotline for the settings page, set or cleared, and only per village in scope', async () => {
+    const cookie = await t.login('village');
+    const url = `/api/cards/hotline?unitCode=${VILLAGE}`;
+    await t.request({ method: 'PUT', url: '/api/cards/hotline', cookie, payload: { unitCode: VILLAGE, hotline: '0874-3222222' } });
+    expect((await t.request({ method: 'GET', url, cookie })).json()).toEqual({ unitCode: VILLAGE, hotline: '0874-3222222' });
+    await t.request({ method: 'PUT', url: '/api/cards/hotline', cookie, payload: { unitCode: VILLAGE, hotline: null } });
+    expect((await t.request({ method: 'GET', url, cookie })).json()).toEqual({ unitCode: VILLAGE, hotline: null });
+    const zone = await t.request({ method: 'GET', url: `/api/cards/hotline?unitCode=${GROUP.slice(0, 14)}`, cookie });
+    expect(zone.statusCode).toBe(400);
+    expect(zone.json().error.field).toBe('unitCode');
+    expect((await t.request({ method: 'GET', url: '/api/cards/hotline?unitCode=530303203201', cookie })).statusCode).toBe(403);
+    const dept = await t.login('department');
+    expect((await t.request({ method: 'GET', url, cookie: dept })).statusCode).toBe(403);
+  });
 });

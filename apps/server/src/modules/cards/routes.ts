@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../platform/config';
 import { fileResponse } from '../../platform/openapi';
-import { printCards, setHotline } from './service';
+import { getHotline, printCards, setHotline } from './service';
 
 const tags = ['cards'];
+const hotlineOut = z.object({ unitCode: z.string(), hotline: z.string().nullable() });
 const unitCode = z.string().regex(/^\d{12}(\d{2})?(\d{2})?$/, '应为村、片或组的代码 / a village, zone or group code');
 
 export function cardRoutes(config: Config): FastifyPluginAsyncZod {
@@ -25,6 +26,19 @@ export function cardRoutes(config: Config): FastifyPluginAsyncZod {
         return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
       },
     );
+    app.get(
+      '/cards/hotline',
+      {
+        config: { access: 'unit:read' },
+        schema: {
+          tags,
+          summary: 'The village hotline printed on its cards (null: none set)',
+          querystring: z.object({ unitCode }),
+          response: { 200: hotlineOut },
+        },
+      },
+      (req) => getHotline(req.ctx, req.query.unitCode),
+    );
     app.put(
       '/cards/hotline',
       {
@@ -33,7 +47,7 @@ export function cardRoutes(config: Config): FastifyPluginAsyncZod {
           tags,
           summary: 'Set the village hotline printed on its cards',
           body: z.object({ unitCode, hotline: z.string().trim().max(30, '热线不能超过 30 个字符 / at most 30 characters').nullable() }),
-          response: { 200: z.object({ unitCode: z.string(), hotline: z.string().nullable() }) },
+          response: { 200: hotlineOut },
         },
       },
       (req) => setHotline(req.ctx, req.body),

@@ -43,6 +43,15 @@ export async function setHotline(ctx: Ctx, input: { unitCode: string; hotline: s
   });
 }
 
+/** The village's hotline as printed on its cards (null: none set), for the settings page. */
+export async function getHotline(ctx: Ctx, unitCode: string) {
+  requirePermission(ctx, 'unit:read');
+  const unit = await checkPrintUnit(ctx, unitCode);
+  if (unit.level !== 'village') throw fieldError('unitCode', '热线按村（社区）设置', 'the hotline is set per village');
+  const settings = await repo.findVillageSettings(ctx.db, unitCode);
+  return { unitCode, hotline: settings?.hotline ?? null };
+}
+
 /** The cards of every household in a village, zone or group, as one printable HTML page. */
 export async function printCards(ctx: Ctx, config: Config, unitCode: string): Promise<{ html: string; count: number }> {
   requirePermission(ctx, 'household:read');

@@ -34,17 +34,6 @@ export function hasDemoSample(ctx: Ctx): Promise<boolean> {
 /** The demo district's first township account (modules/demo/district.ts), written first in its one transaction. */
 export const DEMO_DISTRICT_MARKER = `t${DEMO_DISTRICT}001`;
 
-/**
- * Whether demo mode's data is there (the sample, and the district when asked for): start skips
- * seeding then. The district is seeded at start only with JICENG_DEMO_DISTRICT=1 (it takes
- * minutes on PGlite, docs/demo.md); `npm run cli -- seed-demo` always seeds it.
- */
-export async function hasDemoData(ctx: Ctx, district = demoDistrictAtStart()): Promise<boolean> {
-  return (await userExists(ctx, DEMO_SAMPLE_MARKER)) && (!district || (await userExists(ctx, DEMO_DISTRICT_MARKER)));
-}
-
-export const demoDistrictAtStart = (env: NodeJS.ProcessEnv = process.env) => env.JICENG_DEMO_DISTRICT === '1';
-
 export function systemCtx(db: Ctx['db'], clock: Clock = systemClock): Ctx {
   return { db, actor: null, clock, locale: 'zh-CN', requestId: 'seed', ip: null };
 }

@@ -10,7 +10,17 @@ export interface HouseholdPlace {
   unitCode: string;
 }
 
-const covers = (actor: Actor, h: HouseholdPlace) => isWithin(h.unitCode, actor.unitCode);
+/** The place rule every household-bound resource shares (linkage, visits): a unit that covers it. */
+export const coversHousehold = (actor: Actor, h: HouseholdPlace) => isWithin(h.unitCode, actor.unitCode);
+const covers = coversHousehold;
+
+/** A household with its linked representative: what decides who may follow it. */
+export interface LinkedHouseholdPlace extends HouseholdPlace {
+  representativeUserId: number | null;
+}
+
+/** Its linked representative follows a household even from a unit that does not cover it. */
+export const isOwnRepresentative = (actor: Actor, h: LinkedHouseholdPlace) => h.representativeUserId !== null && h.representativeUserId === actor.userId;
 
 export function canRead(actor: Actor, h: HouseholdPlace): boolean {
   return can(actor.role, 'household:read') && covers(actor, h);

@@ -1,11 +1,18 @@
 import { ageOn, maskIdNumber, maskPhone } from '@jiceng/shared';
+import type { z } from 'zod';
 import type { HouseholdRow, ResidentRow, TierChangeRow } from './repository';
+import type { householdOut, householdSummary, residentOut } from './schemas';
 
 // Every list and detail masks ID numbers and phones; full values only come from reveal.ts. The
 // birth date is the masked middle of the ID number, so a masked view shows the age instead: the
 // birth date comes only with the audited reveal (docs/access.md).
 
-export function presentSummary(r: { household: HouseholdRow; unitName: string; memberCount: number; headIdNumber: string | null }) {
+export function presentSummary(r: {
+  household: HouseholdRow;
+  unitName: string;
+  memberCount: number;
+  headIdNumber: string | null;
+}): z.output<typeof householdSummary> {
   const h = r.household;
   return {
     id: h.id,
@@ -25,7 +32,7 @@ export function presentSummary(r: { household: HouseholdRow; unitName: string; m
 }
 
 /** A member as every masked view shows them; `today` (YYYY-MM-DD, Beijing) dates the age. */
-export function presentResident(r: ResidentRow, today: string) {
+export function presentResident(r: ResidentRow, today: string): z.output<typeof residentOut> {
   return {
     id: r.id,
     name: r.name,
@@ -49,7 +56,7 @@ export function presentHousehold(
   history: { change: TierChangeRow; changedByName: string | null }[],
   canReveal: boolean,
   today: string,
-) {
+): z.output<typeof householdOut> {
   return {
     id: h.id,
     unitCode: h.unitCode,

@@ -4,6 +4,7 @@ import { AppError, type ErrorDetail } from '../../platform/errors';
 import { findUserIdsAt, findUsersBrief } from '../accounts/service';
 import { recordAudit } from '../audit/service';
 import { emitLinkageChange } from './events';
+import { canChangeLinkage, canReadLinkage } from './policy';
 import * as repo from './repository';
 
 const villageOf = (code: string) => code.slice(0, CODE_LENGTH.village);
@@ -78,7 +79,7 @@ async function validatePairs(ctx: Ctx, pairs: Assignment[], fieldOf: (i: number,
     const hf = fieldOf(i, 'householdId');
     const rf = fieldOf(i, 'representativeUserId');
     const h = houses.get(p.householdId);
-    if (!h || !isWithin(h.unitCode, actor.unitCode)) {
+    if (!h || !canChangeLinkage(actor, h)) {
       // Outside the actor's subtree answers like missing: a probe learns neither existence nor place.
       problems.push({
         code: 'HOUSEHOLD_NOT_FOUND',
@@ -164,8 +165,7 @@ export async function getLinkage(ctx: Ctx, householdId: number) {
   requirePermission(ctx, 'household:read');
   const actor = requireActor(ctx);
   const [h] = await repo.householdsWithLinks(ctx.db, [householdId]);
-  if (!h || (!isWithin(h.unitCode, actor.unitCode) && h.representativeUserId !== actor.userId))
-    throw new AppError('HOUSEHOLD_NOT_FOUND', { id: householdId }, { field: 'householdId' });
+  if (!h || !canReadLinkage(actor, h)) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: householdId }, { field: 'householdId' });
   const history = await repo.historyOf(ctx.db, householdId);
   const people = new Map(
     (
@@ -193,7 +193,7 @@ export async function reassign(ctx: Ctx, householdId: number, input: { represent
   return inTransaction(ctx, async (tx) => {
     if (input.representativeUserId === null) {
       const [h] = await repo.householdsWithLinks(tx.db, [householdId]);
-      if (!h || !isWithin(h.unitCode, requireActor(tx).unitCode)) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: householdId }, { field: 'householdId' });
+      if (!h || !canChangeLinkage(requireActor(tx), h)) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: householdId }, { field: 'householdId' });
       if (h.representativeUserId !== null) {
         await repo.deleteLinkage(tx.db, householdId);
         await repo.insertHistory(tx.db, [
@@ -301,10 +301,4 @@ export async function listUnlinked(ctx: Ctx, q: { unitCode: string; limit: numbe
   requireUnit(ctx, q.unitCode);
   const [items, total] = await repo.unlinked(ctx.db, q.unitCode, q.limit, q.offset);
   return { total, items };
-}
-
-/** For other modules (visits): a household's unit, tier and representative; no permission check. */
-export async function linkOf(ctx: Ctx, householdId: number) {
-  const [h] = await repo.householdsWithLinks(ctx.db, [householdId]);
-  return h ?? null;
 }

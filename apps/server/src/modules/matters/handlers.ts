@@ -1,6 +1,6 @@
 import { eventHandler } from '../../platform/events/define';
 import { type MatterChanged, matterChanged } from './events';
-import { notifyTransition } from './notify';
+import { notifyTransitions, type Transition } from './notify';
 import * as repo from './repository';
 
 /** The inbox: who must act next (or asked to hear) after each transition. */
@@ -12,11 +12,12 @@ export const inboxHandler = eventHandler<MatterChanged>({
       ctx.db,
       events.map((e) => e.payload.matterId),
     );
+    const transitions: Transition[] = [];
     for (const { payload: p } of events) {
       const text = texts.get(p.matterId);
       if (!text) continue; // deleted since (nothing deletes matters today)
-      const view = { ...p.matter, ...text };
-      await notifyTransition(ctx, view, p.action, p.eventId, p.notifyAlso, p.actorUserId);
+      transitions.push({ m: { ...p.matter, ...text }, action: p.action, eventId: p.eventId, extra: p.notifyAlso, actorUserId: p.actorUserId });
     }
+    await notifyTransitions(ctx, transitions);
   },
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runJobOnce } from '../../platform/jobs';
 import { DEMO_PASSWORD } from '../demo/seed';
 import { useTestApp } from '../../test/harness';
-import * as householdRepo from '../households/repository';
+import { buildHousehold } from '../../test/factories';
+import * as orgLookup from '../org/lookup';
 import { matterSweepJob } from './sweep';
 
 const t = useTestApp();
@@ -69,6 +70,15 @@ async function repReport(description = '组里路灯坏了三盏，晚上看不�
 async function inbox(user: string): Promise<Json[]> {
   const res = await t.request({ method: 'GET', url: '/api/notifications?limit=100', cookie: await login(user) });
   return res.json().items;
+}
+/** The first village (by code) of the first township (by code) other than `exceptTownship`, through org's lookup. */
+async function villageOutside(exceptTownship: string): Promise<{ code: string; name: string }> {
+  for (const township of await orgLookup.findChildren(t.systemCtx(), TOWNSHIP.slice(0, 6))) {
+    if (township.code === exceptTownship) continue;
+    const [village] = await orgLookup.findChildren(t.systemCtx(), township.code);
+    if (village) return village;
+  }
+  throw new Error('no village outside the township');
 }
 async function housingDeptId(): Promise<number> {
   const res = await t.request({ method: 'GET', url: '/api/departments', cookie: await login('district') });
@@ -186,10 +196,7 @@ describe('首接负责制 (first receiver answers)', () => {
     const start = (await targets()).json() as Json[];
     expect(start.map((u) => u.code)).toEqual([TOWNSHIP.slice(0, 6), TOWNSHIP]);
     // Another township's village, outside 地河村's scope, found by name.
-    const other = (await t.database.db.execute(
-      sql`select code, name from units where level = 'village' and code not like ${`${TOWNSHIP}%`} order by code limit 1`,
-    )) as unknown as { rows: Json[] };
-    const neighbour = other.rows[0] as { code: string; name: string };
+    const neighbour = await villageOutside(TOWNSHIP);
     const found = (await targets(neighbour.name)).json() as Json[];
     expect(found.find((u) => u.code === neighbour.code)).toMatchObject({ level: 'village', townshipName: expect.any(String) });
     expect(found.every((u) => ['village', 'township', 'district'].includes(u.level) && u.code.startsWith('530303'))).toBe(true);
@@ -397,8 +404,7 @@ describe('bad input is refused with the field', () => {
 
 describe('scoping, QR tokens, merging, the catalogue', () => {
   it('a village cadre cannot see another village; a department sees only what was dispatched to it', async () => {
-    const other = await t.database.db.execute(sql`select code from units where level = 'village' and code <> ${VILLAGE} limit 1`);
-    const otherVillage = (other as unknown as { rows: { code: string }[] }).rows[0]?.code as string;
+    const otherVillage = (await villageOutside(TOWNSHIP)).code;
     const res = await publicReport({ unitCode: otherVillage, categoryCode: 'farming', description: '灌溉渠堵了' });
     const id = await idOf(res.json().trackingCode);
     expect((await t.request({ method: 'GET', url: `/api/matters/${id}`, cookie: await login('village') })).statusCode).toBe(404);
@@ -410,13 +416,7 @@ describe('scoping, QR tokens, merging, the catalogue', () => {
   });
 
   it('a contact-card QR token reports for its household; merging keeps both reporters informed', async () => {
-    const hh = await householdRepo.insertHousehold(t.database.db, {
-      unitCode: GROUP,
-      address: '地河一组 12 号',
-      headName: '钱大山',
-      createdAt: t.clock.now(),
-      updatedAt: t.clock.now(),
-    });
+    const hh = await buildHousehold(t, { unitCode: GROUP, address: '地河一组 12 号', headName: '钱大山' });
     const link = await t.request({ method: 'GET', url: `/api/matters/report-link?householdId=${hh.id}`, cookie: await login('village') });
     expect(link.statusCode, link.body).toBe(200);
     const token = link.json().token as string;

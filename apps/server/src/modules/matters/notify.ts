@@ -1,6 +1,6 @@
 import { handlerRolesAt, levelOfCode, MATTER_STATE_ZH, type Role } from '@jiceng/shared';
 import type { Ctx } from '../../platform/context';
-import { findUserIdsAt, findUserIdsInDepartments, rolePairs } from '../accounts/service';
+import { findUserIdsAt, findUserIdsInDepartments } from '../accounts/service';
 import { notify, notifyAt } from '../notifications/service';
 import type { MatterRow } from './repository';
 import * as repo from './repository';
@@ -97,19 +97,18 @@ export async function recipients(ctx: Ctx, m: NotifyView, action: string): Promi
   }
 }
 
-/**
- * One inbox message per recipient per event (the dedup key makes a handler that runs an event
- * twice harmless); `actorUserId`, who caused it, is not told.
- */
-export async function notifyTransition(
-  ctx: Ctx,
-  m: NotifyView,
-  action: string,
-  eventId: number,
-  extra: number[] = [],
-  actorUserId: number | null = null,
-): Promise<void> {
-  const message = {
+/** What one transition tells: a matter as it now is, the action, and who else asked to hear. */
+export interface Transition {
+  m: NotifyView;
+  action: string;
+  eventId: number;
+  extra?: number[];
+  /** Who caused it: not told. */
+  actorUserId?: number | null;
+}
+
+function transitionMessage({ m, action, eventId }: Transition) {
+  return {
     kind: `matter.${action}`,
     title: `诉求${MATTER_STATE_ZH[m.state]}（${m.trackingCode}）`,
     titleEn: `Matter ${m.state} (${m.trackingCode})`,
@@ -121,14 +120,27 @@ export async function notifyTransition(
     params: { action, state: m.state, trackingCode: m.trackingCode },
     dedupKey: `matter:${m.id}:event:${eventId}`,
   };
-  const targets = unitTargets(m, action);
-  // The common case (every report): choose and notify in one statement.
-  if (targets && extra.length === 0) {
-    await notifyAt(ctx, rolePairs(targets), message, actorUserId);
-    return;
+}
+
+/**
+ * One inbox message per recipient per event (the dedup key makes a handler that runs an event
+ * twice harmless). The common case (every report: the people of some units) goes for the whole
+ * batch in one statement; the rest choose their recipients one by one.
+ */
+export async function notifyTransitions(ctx: Ctx, transitions: readonly Transition[]): Promise<void> {
+  const byUnit: Parameters<typeof notifyAt>[1][number][] = [];
+  for (const tr of transitions) {
+    const message = transitionMessage(tr);
+    const actor = tr.actorUserId ?? null;
+    const targets = unitTargets(tr.m, tr.action);
+    if (targets && !tr.extra?.length) {
+      byUnit.push({ targets, message, exceptUserId: actor });
+      continue;
+    }
+    const ids = [...(await recipients(ctx, tr.m, tr.action)), ...(tr.extra ?? [])].filter((id) => id !== actor);
+    await notify(ctx, { userIds: ids, ...message });
   }
-  const ids = [...(await recipients(ctx, m, action)), ...extra].filter((id) => id !== actorUserId);
-  await notify(ctx, { userIds: ids, ...message });
+  await notifyAt(ctx, byUnit);
 }
 
 /** An overdue notice to the unit that let the clock run out (once per stage deadline). */

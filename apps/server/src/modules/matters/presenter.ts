@@ -15,12 +15,14 @@ import {
   type Urgency,
 } from '@jiceng/shared';
 import type { Actor } from '../../platform/context';
+import type { z } from 'zod';
 import type { CategoryRow, DispatchRow, EventRow, MatterRow } from './repository';
+import type { categoryOut, matterDetailOut, matterSummaryOut, publicViewOut, reporterOut } from './schemas';
 
 const iso = (d: Date | null) => (d && d.getTime() !== NEVER.getTime() ? d.toISOString() : null);
 const hours = (f: (u: Urgency) => number) => Object.fromEntries(URGENCIES.map((u) => [u, f(u)])) as Record<Urgency, number>;
 
-export function presentCategory(c: CategoryRow) {
+export function presentCategory(c: CategoryRow): z.output<typeof categoryOut> {
   return {
     code: c.code,
     nameZh: c.nameZh,
@@ -46,7 +48,7 @@ export function presentCategory(c: CategoryRow) {
  * The reporter as a handler sees them: the phone always masked (a reveal is a separate, audited
  * act), and nobody named at all for handlers below the village when the reporter asked to be hidden.
  */
-export function presentReporter(m: MatterRow, viewer: Actor | null) {
+export function presentReporter(m: MatterRow, viewer: Actor | null): z.output<typeof reporterOut> {
   const below = !viewer || ['representative', 'groupLeader', 'zoneLeader'].includes(viewer.role);
   const hidden = m.hideReporter && below && viewer?.userId !== m.reporterUserId;
   return {
@@ -70,7 +72,7 @@ function maskedData(data: unknown): Record<string, unknown> | null {
   return Object.fromEntries(Object.entries(data as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? maskFreeText(v) : v]));
 }
 
-export function presentSummary(m: MatterRow, viewer: Actor | null, now: Date, names: Map<string, string>) {
+export function presentSummary(m: MatterRow, viewer: Actor | null, now: Date, names: Map<string, string>): z.output<typeof matterSummaryOut> {
   const description = masked(m.description);
   return {
     id: m.id,
@@ -114,7 +116,7 @@ export function presentDetail(
   followerPhones: number,
   /** The viewer's actions now (policy.ts `allowedActions`). */
   allowedActions: MatterAction[],
-) {
+): z.output<typeof matterDetailOut> {
   return {
     ...presentSummary(m, viewer, now, names),
     description: masked(m.description),
@@ -192,7 +194,7 @@ export function presentPublic(
   events: EventRow[],
   categoryName: string | null,
   mergedIntoCode: string | null,
-) {
+): z.output<typeof publicViewOut> {
   const windowEnds = m.answeredAt ? reopenWindowEnds(m.answeredAt) : null;
   const inWindow = windowEnds !== null && now <= windowEnds;
   return {

@@ -1,8 +1,8 @@
-import { type MatterCommand, PHOTO_TYPES } from '@jiceng/shared';
+import { type MatterAction, PHOTO_TYPES } from '@jiceng/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../platform/config';
-import { requirePermission } from '../../platform/context';
+import { type Ctx, requirePermission } from '../../platform/context';
 import { fileResponse } from '../../platform/openapi';
 import { loadHousehold } from '../households/access';
 import * as categories from './categories';
@@ -15,6 +15,14 @@ import { transferTargets } from './transfer-targets';
 import { act } from './transition';
 
 const tags = ['matters'];
+
+const permissionFor = (action: MatterAction) => (action === 'dispatch' ? 'matter:dispatch' : 'matter:handle');
+
+function takeAction(ctx: Ctx, id: number, body: z.output<typeof s.matterActionBody>) {
+  requirePermission(ctx, permissionFor(body.action));
+  const { version, ...command } = body;
+  return act(ctx, id, command, version);
+}
 
 /** The handlers' side of the closed loop (logged-in users). */
 export function matterRoutes(config: Config): FastifyPluginAsyncZod {
@@ -101,6 +109,20 @@ export function matterRoutes(config: Config): FastifyPluginAsyncZod {
       },
     );
     app.post(
+      '/matters/:id/actions',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'Take an action with the version you saw: the body names the action and carries its own payload',
+          params: s.idParam,
+          body: s.matterActionBody,
+          response: { 200: s.actionOut },
+        },
+      },
+      async (req) => takeAction(req.ctx, req.params.id, req.body),
+    );
+    app.post(
       '/matters/:id/actions/:action',
       {
         config: { access: 'authenticated' },
@@ -113,10 +135,9 @@ export function matterRoutes(config: Config): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const { action } = req.params;
-        requirePermission(req.ctx, action === 'dispatch' ? 'matter:dispatch' : 'matter:handle');
-        const payload = s.ACTION_BODIES[action].parse(req.body);
-        return act(req.ctx, req.params.id, { action, ...payload } as MatterCommand, req.body.version);
+        // Permission before the payload, as this route always answered; the path's action wins.
+        requirePermission(req.ctx, permissionFor(req.params.action));
+        return takeAction(req.ctx, req.params.id, s.matterActionBody.parse({ ...req.body, action: req.params.action }));
       },
     );
     app.get(

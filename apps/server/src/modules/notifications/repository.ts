@@ -17,35 +17,51 @@ export async function insertMessages(db: Executor, userIds: number[], message: M
   return rows.length;
 }
 
-const ph = (name: string) => sql.placeholder(name);
-// Built once: the message and its recipients (accounts' userIdsAtPairs) in one INSERT … SELECT.
-const NOTIFY_AT = buildStatement(
+/** A message for the holders of roles at units (parallel arrays), but `exceptUserId`. */
+export interface MessageAt {
+  message: MessageColumns;
+  unitCodes: string[];
+  roles: string[];
+  exceptUserId: number | null;
+}
+
+// Built once: every message of a batch with its recipients (accounts' userIdsAtPairs) in one
+// INSERT … SELECT; the batch travels as one JSON parameter, so the text never changes.
+const NOTIFY_MANY_AT = buildStatement<{ batch: string; createdAt: string }>(
   (_db) => sql`
     insert into ${notifications} (user_id, kind, title, title_en, body, body_en, link, entity_type, entity_id, unit_code, params, dedup_key, created_at)
-    select r.id, ${ph('kind')}, ${ph('title')}, ${ph('titleEn')}, ${ph('body')}, ${ph('bodyEn')}, ${ph('link')},
-      ${ph('entityType')}, ${ph('entityId')}, ${ph('unitCode')}, ${ph('params')}::jsonb, ${ph('dedupKey')}, ${ph('createdAt')}::timestamptz
-    from (${userIdsAtPairs(ph('unitCodes'), ph('roles'))}) r
-    where r.id is distinct from ${ph('exceptUserId')}::integer
+    select r.id, m.kind, m.title, m.title_en, m.body, m.body_en, m.link, m.entity_type, m.entity_id, m.unit_code, m.params, m.dedup_key, ${sql.placeholder('createdAt')}::timestamptz
+    from jsonb_to_recordset(${sql.placeholder('batch')}::jsonb) as m(
+      ord integer, kind text, title text, title_en text, body text, body_en text, link text, entity_type text, entity_id text,
+      unit_code text, params jsonb, dedup_key text, unit_codes text[], roles text[], except_user_id integer)
+    cross join lateral (${userIdsAtPairs(sql`m.unit_codes`, sql`m.roles`)}) r
+    where r.id is distinct from m.except_user_id
+    order by m.ord, r.id
     on conflict do nothing`,
 );
 
-/** The message for the holders of roles at units (unit codes and roles as parallel text arrays), but `exceptUserId`. */
-export async function insertMessagesAt(
-  db: Executor,
-  recipients: { unitCodes: string; roles: string },
-  message: MessageColumns,
-  now: Date,
-  exceptUserId: number | null,
-): Promise<void> {
-  const params = NOTIFY_AT.params({
-    ...message,
-    params: message.params ? JSON.stringify(message.params) : null,
-    createdAt: now.toISOString(),
-    unitCodes: recipients.unitCodes,
-    roles: recipients.roles,
-    exceptUserId,
-  });
-  await runBuiltStatement({ db }, { sql: NOTIFY_AT.sql, params });
+/** Many messages, each for its own units' role holders, in one statement (in the batch's order). */
+export async function insertMessagesAt(db: Executor, batch: readonly MessageAt[], now: Date): Promise<void> {
+  if (batch.length === 0) return;
+  const rows = batch.map((b, ord) => ({
+    ord,
+    kind: b.message.kind,
+    title: b.message.title,
+    title_en: b.message.titleEn ?? null,
+    body: b.message.body ?? null,
+    body_en: b.message.bodyEn ?? null,
+    link: b.message.link ?? null,
+    entity_type: b.message.entityType ?? null,
+    entity_id: b.message.entityId ?? null,
+    unit_code: b.message.unitCode ?? null,
+    params: b.message.params ?? null,
+    dedup_key: b.message.dedupKey ?? null,
+    unit_codes: b.unitCodes,
+    roles: b.roles,
+    except_user_id: b.exceptUserId,
+  }));
+  const params = NOTIFY_MANY_AT.params({ batch: JSON.stringify(rows), createdAt: now.toISOString() });
+  await runBuiltStatement({ db }, { sql: NOTIFY_MANY_AT.sql, params });
 }
 
 /** A user's messages, newest first, one more than `limit` (the caller pages on it). */

@@ -45,11 +45,24 @@ export async function notify(ctx: Ctx, input: NotifyInput): Promise<number> {
 }
 
 /**
- * Like notify, for the people holding given roles at given units (accounts' rolePairs): one
- * INSERT … SELECT instead of a read and a write. `exceptUserId` (the actor) is left out.
+ * Like notify, for the people holding given roles at given units, many messages at once: one
+ * INSERT … SELECT for the whole batch instead of a read and a write each. Each message's
+ * `exceptUserId` (its actor) is left out.
  */
-export async function notifyAt(ctx: Ctx, recipients: { unitCodes: string; roles: string }, input: Message, exceptUserId: number | null = null): Promise<void> {
-  await repo.insertMessagesAt(ctx.db, recipients, messageColumns(input), ctx.clock.now(), exceptUserId);
+export async function notifyAt(
+  ctx: Ctx,
+  batch: readonly { targets: readonly { unitCode: string; roles: readonly string[] }[]; message: Message; exceptUserId: number | null }[],
+): Promise<void> {
+  await repo.insertMessagesAt(
+    ctx.db,
+    batch.map((b) => ({
+      message: messageColumns(b.message),
+      unitCodes: b.targets.flatMap((t) => t.roles.map(() => t.unitCode)),
+      roles: b.targets.flatMap((t) => [...t.roles]),
+      exceptUserId: b.exceptUserId,
+    })),
+    ctx.clock.now(),
+  );
 }
 
 export async function listInbox(ctx: Ctx, q: { unreadOnly?: boolean; before?: number; limit: number }) {

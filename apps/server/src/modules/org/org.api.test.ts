@@ -1,8 +1,11 @@
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, departments, units, users, visits } from '../../db/schema';
-import { buildHousehold } from '../../test/factories';
+import { buildHousehold, ctxAs } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
+import { listAudit } from '../audit/service';
+import { apply } from '../linkage/service';
+import { logVisit } from '../visits/service';
+import { departments, units } from './tables';
 
 const t = useTestApp();
 
@@ -11,8 +14,9 @@ const DIHE = '530303203211';
 /** Rows in the tree and in the audit log: a refused write leaves both as they were. */
 async function written() {
   const [u] = await t.database.db.select({ n: count() }).from(units);
-  const [a] = await t.database.db.select({ n: count() }).from(auditEvents);
-  return { units: u?.n, audit: a?.n };
+  // The whole log (append-only), as an administrator reads it.
+  const audit = (await listAudit(await ctxAs(t, 'admin'), { limit: 1_000_000 })).items.length;
+  return { units: u?.n, audit };
 }
 
 /** A fresh zone of 地河村 with one group in it, made through the API. */
@@ -256,18 +260,13 @@ describe('the organisation tree', () => {
 
     const visited = await zoneWithGroup(village, '走访片');
     const household = await buildHousehold(t, { unitCode: visited.group });
-    const [rep] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'village'));
-    const at = t.clock.now();
-    await t.database.db.insert(visits).values(
-      [1, 2].map((i) => ({
-        householdId: household.id,
-        representativeUserId: rep?.id as number,
-        kind: 'home' as const,
-        visitedAt: at,
-        clientKey: `org-test-${i}`,
-        createdAt: at,
-      })),
-    );
+    // Two visits by the demo representative (of 地河一组), linked to the household by the village.
+    await apply(await ctxAs(t, 'village'), {
+      assignments: [{ householdId: household.id, representativeUserId: (await ctxAs(t, 'representative')).actor?.userId as number }],
+    });
+    const rep = await ctxAs(t, 'representative');
+    for (const i of [1, 2]) await logVisit(rep, { householdId: household.id, kind: 'home', visitedAt: t.clock.now(), clientKey: `org-test-${i}` });
+    await t.drainEvents();
     const held = await t.request({ method: 'DELETE', url: `/api/units/${visited.group}`, cookie: village });
     expect(held.statusCode).toBe(409);
     expect(held.json().error.zh).toContain('1 户、2 条走访记录');

@@ -1,7 +1,8 @@
-import type { UnitOut } from './schemas';
+import type { z } from 'zod';
 import type { UnitSummaryRow } from './repository';
+import type { UnitOut, unitSummary } from './schemas';
 
-export function presentSummary(row: UnitSummaryRow) {
+export function presentSummary(row: UnitSummaryRow): z.output<typeof unitSummary> {
   return {
     code: row.code,
     name: row.name,

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { CODE_LENGTH } from '@jiceng/shared';
-import { count, eq, like, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { households } from '../../db/schema';
 import { buildHousehold, buildRepresentative, DIHE, DIHE_G1, DIHE_G2, DIHE_Z2_G1, freshLogin } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
+import { listHouseholdsUnder } from '../households/lookup';
 import { makeIdNumber } from '../households/test-ids';
 import { recountVisitDue } from './rollup';
 import { summary as rollupSummary } from './rollup-repository';
@@ -28,7 +28,7 @@ const childLenOf = (code: string) => Object.values(CODE_LENGTH).find((n) => n > 
  */
 async function expectRollupEqualsRecount() {
   const db = t.database.db;
-  const [h] = await db.select({ n: count() }).from(households);
+  const h = { n: (await listHouseholdsUnder(t.systemCtx(), '', 1)).total };
   const [d] = await db.select({ n: count() }).from(visitDue);
   expect(d?.n).toBe(h?.n);
   // Counters that fall to 0 are removed as they fall (else a year of days would pile up).
@@ -106,11 +106,8 @@ describe('visit_due, the rollup behind the visit summaries', () => {
       ['1', '户主', '导入甲', makeIdNumber('530303', '19800101', 201), '地河一组', '地河村 导入 1 号', '监测户'],
       ['2', '户主', '导入乙', makeIdNumber('530303', '19800101', 202), '小河边组', '地河村 导入 2 号', ''],
     ]);
-    const imported = await t.database.db
-      .select({ id: households.id, headName: households.headName })
-      .from(households)
-      .where(like(households.headName, '导入%'));
-    for (const h of imported) ids[h.headName] = h.id;
+    const imported = (await listHouseholdsUnder(t.systemCtx(), DIHE, 100)).rows.filter((r) => r.household.headName.startsWith('导入'));
+    for (const { household: h } of imported) ids[h.headName] = h.id;
     ids.built = (await buildHousehold(t, { tier: 'yellow', unitCode: DIHE_G2 })).id;
     ids.elsewhere = (await buildHousehold(t, { unitCode: '530303203201' })).id;
     await expectRollupEqualsRecount();

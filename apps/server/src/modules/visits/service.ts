@@ -7,7 +7,6 @@ import {
   effectiveCadence,
   endOfChinaDay,
   isOverdue,
-  isWithin,
   lastCountedVisit,
   levelOfCode,
   nextDue,
@@ -20,8 +19,8 @@ import { type Ctx, inTransaction, requirePermission, requireScope } from '../../
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit/service';
 import * as linkageLookup from '../linkage/lookup';
-import { linkOf } from '../linkage/service';
 import * as orgLookup from '../org/lookup';
+import { canImportVisit, canLogVisit, canReadVisits } from './policy';
 import * as repo from './repository';
 import * as rollup from './rollup-repository';
 
@@ -119,8 +118,8 @@ export async function logVisit(ctx: Ctx, input: VisitInput): Promise<{ created: 
     sameSubmission(earlier, actor.userId, input);
     return { created: false, visit: presentVisit(earlier, { photos: await repo.photoIdsOf(ctx.db, [earlier.id]) }) };
   }
-  const link = await linkOf(ctx, input.householdId);
-  if (!link || link.representativeUserId !== actor.userId) throw new AppError('VISIT_NOT_LINKED', {}, { field: 'householdId' });
+  const link = await linkageLookup.linkOf(ctx, input.householdId);
+  if (!link || !canLogVisit(actor, link)) throw new AppError('VISIT_NOT_LINKED', {}, { field: 'householdId' });
   // A minute of slack for phones whose clocks run a little fast.
   if (input.visitedAt.getTime() > ctx.clock.now().getTime() + 60_000) throw new AppError('VISIT_IN_FUTURE', {}, { field: 'visitedAt' });
   return inTransaction(ctx, async (tx) => {
@@ -172,8 +171,7 @@ export async function importVisitHistory(
   const links = new Map((await linkageLookup.householdsWithLinks(ctx, ids)).map((l) => [l.id, l]));
   for (const r of rows) {
     const link = links.get(r.householdId);
-    if (!link || link.representativeUserId !== r.representativeUserId || !isWithin(link.unitCode, unitCode))
-      throw new AppError('VISIT_NOT_LINKED', {}, { field: 'householdId' });
+    if (!link || !canImportVisit(unitCode, link, r.representativeUserId)) throw new AppError('VISIT_NOT_LINKED', {}, { field: 'householdId' });
     if (r.visitedAt.getTime() > now.getTime() + 60_000) throw new AppError('VISIT_IN_FUTURE', {}, { field: 'visitedAt' });
   }
   return inTransaction(ctx, async (tx) => {
@@ -201,9 +199,8 @@ export async function importVisitHistory(
 /** Who may read a household's visits: anyone whose unit covers it, and its own representative. */
 async function requireHouseholdReadable(ctx: Ctx, householdId: number) {
   const actor = requirePermission(ctx, 'visit:read');
-  const link = await linkOf(ctx, householdId);
-  if (!link || (!isWithin(link.unitCode, actor.unitCode) && link.representativeUserId !== actor.userId))
-    throw new AppError('HOUSEHOLD_NOT_FOUND', { id: householdId }, { field: 'householdId' });
+  const link = await linkageLookup.linkOf(ctx, householdId);
+  if (!link || !canReadVisits(actor, link)) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: householdId }, { field: 'householdId' });
   return link;
 }
 

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { endpointOut, outboxOut } from './schemas';
 import type { outbox, webhookEndpoints } from './tables';
 
 /** A robot URL's `key` is a bearer secret: show enough to recognise it, never enough to use it. */
@@ -11,7 +13,7 @@ export function maskUrl(url: string): string {
   }
 }
 
-export function presentEndpoint(row: typeof webhookEndpoints.$inferSelect) {
+export function presentEndpoint(row: typeof webhookEndpoints.$inferSelect): z.output<typeof endpointOut> {
   return {
     id: row.id,
     unitCode: row.unitCode,
@@ -25,7 +27,7 @@ export function presentEndpoint(row: typeof webhookEndpoints.$inferSelect) {
   };
 }
 
-export function presentOutbox(row: typeof outbox.$inferSelect) {
+export function presentOutbox(row: typeof outbox.$inferSelect): z.output<typeof outboxOut> {
   return {
     id: row.id,
     endpointId: row.endpointId,

@@ -1,26 +1,12 @@
+import { robotUnitCode } from '@jiceng/shared/schemas/webhooks';
 import { z } from 'zod';
 import { OUTBOX_STATUSES } from './tables';
 
-const unitCode = z
-  .string()
-  .regex(/^\d{12}(\d{2})?(\d{2})?$/, '应为村、片或组的代码（12、14 或 16 位数字） / a village, zone or group code (12, 14 or 16 digits)');
-const name = z.string().trim().min(1, '名称不能为空 / the name must not be empty').max(50, '名称不能超过 50 个字 / at most 50 characters');
-const url = z.string().trim().max(500, '地址不能超过 500 个字符 / at most 500 characters');
+// Bodies and answers live in @jiceng/shared/schemas/webhooks (the web reads their types); params
+// and the queries' coercion matter to the server only.
+export * from '@jiceng/shared/schemas/webhooks';
 
-export const endpointBody = z.object({ unitCode, name, url, enabled: z.boolean().optional() });
-export const endpointPatch = z.object({ name: name.optional(), url: url.optional(), enabled: z.boolean().optional() });
-export const endpointOut = z.object({
-  id: z.number(),
-  unitCode: z.string(),
-  name: z.string(),
-  url: z.string(),
-  kind: z.string(),
-  enabled: z.boolean(),
-  createdBy: z.number().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
-export const listEndpointsQuery = z.object({ unitCode: unitCode.optional() });
+export const listEndpointsQuery = z.object({ unitCode: robotUnitCode.optional() });
 
 export const outboxQuery = z.object({
   status: z
@@ -34,17 +20,5 @@ export const outboxQuery = z.object({
     .optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export const outboxOut = z.object({
-  id: z.number(),
-  endpointId: z.number(),
-  unitCode: z.string(),
-  status: z.enum(OUTBOX_STATUSES),
-  attempts: z.number(),
-  nextAttemptAt: z.date(),
-  lastError: z.string().nullable(),
-  createdAt: z.date(),
-  sentAt: z.date().nullable(),
-  payload: z.unknown(),
 });
 export const idParam = z.object({ id: z.coerce.number().int().positive() });

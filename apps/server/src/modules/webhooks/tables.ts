@@ -1,3 +1,4 @@
+import { OUTBOX_STATUSES } from '@jiceng/shared/schemas/webhooks';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
@@ -7,7 +8,7 @@ import { units } from '../org/tables';
  * pending: not tried yet (or retried by hand); sending: claimed by a delivery run; sent; failed:
  * the last attempt failed and another is scheduled; dead: gave up after MAX_ATTEMPTS.
  */
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
+export { OUTBOX_STATUSES }; // one list for the table and the API's schema
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** A WeCom group robot (企业微信群机器人) of a village, zone or group chat. */

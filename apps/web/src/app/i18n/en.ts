@@ -2,12 +2,14 @@ import { prefixed, ROLE_NAME_EN, UNIT_LEVEL_EN } from '@jiceng/shared/levels';
 import { mattersEn } from './matters.en';
 import { householdsEn } from './households.en';
 import { uiEn } from './ui.en';
+import { settingsEn } from './settings.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   ...mattersEn,
   ...householdsEn,
   ...uiEn,
+  ...settingsEn,
   'app.title': 'Grassroots governance',
   'app.loading': 'Loading…',
   'app.demo': 'Demo environment: the data is demo data; do not enter real personal information',

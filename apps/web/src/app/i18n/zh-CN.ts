@@ -2,12 +2,14 @@ import { prefixed, ROLE_NAME_ZH, UNIT_LEVEL_ZH } from '@jiceng/shared/levels';
 import { mattersZh } from './matters.zh-CN';
 import { householdsZh } from './households.zh-CN';
 import { uiZh } from './ui.zh-CN';
+import { settingsZh } from './settings.zh-CN';
 
 /** The Chinese dictionary is the reference: every key here must exist in en.ts too. */
 export const zhCN = {
   ...mattersZh,
   ...householdsZh,
   ...uiZh,
+  ...settingsZh,
   'app.title': '基层治理平台',
   'app.loading': '加载中…',
   'app.demo': '演示环境：数据为演示数据，请勿录入真实个人信息',

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import { Loading } from '../Loading';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SETTINGS_NAV_PERMISSION } from '../../features/settings/sections';
 import { NAV } from './nav';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
@@ -32,6 +33,7 @@ const MatterDetailPage = lazy(() => import('../../features/matters/MatterDetailP
 const WebhooksPage = lazy(() => import('../../features/webhooks/WebhooksPage'));
 const MetricsPage = lazy(() => import('../../features/metrics/MetricsPage'));
 const OverduePage = lazy(() => import('../../features/visits/OverduePage'));
+const SettingsPage = lazy(() => import('../../features/settings/SettingsPage'));
 
 /** The logged-in layout: a side menu on wide screens, a drawer behind a button on phones. */
 export default function Shell() {
@@ -114,6 +116,7 @@ export default function Shell() {
                 {can('matter:read') && <Route path="/matters/:id" element={<MatterDetailPage />} />}
                 {can('webhook:write') && <Route path="/webhooks" element={<WebhooksPage />} />}
                 {can('metrics:read') && <Route path="/matter-metrics" element={<MetricsPage />} />}
+                {can(SETTINGS_NAV_PERMISSION) && <Route path="/settings/:section?" element={<SettingsPage />} />}
                 <Route path="*" element={<Result status="404" title={t('app.notFound')} />} />
               </Routes>
             )}

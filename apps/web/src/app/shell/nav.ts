@@ -1,5 +1,6 @@
 import type { Role } from '@jiceng/shared/roles';
 import type { MessageKey } from '../i18n';
+import { SETTINGS_NAV_PERMISSION } from '../../features/settings/sections';
 
 export interface NavItem {
   path: string;
@@ -24,4 +25,5 @@ export const NAV: NavItem[] = [
   { path: '/matters', label: 'nav.matters', permission: 'matter:read', landing: ['department'] },
   { path: '/webhooks', label: 'nav.webhooks', permission: 'webhook:write' },
   { path: '/matter-metrics', label: 'nav.matterMetrics', permission: 'metrics:read' },
+  { path: '/settings', label: 'nav.settings', permission: SETTINGS_NAV_PERMISSION },
 ];

@@ -1,4 +1,5 @@
-import { Button, Card, Table, Typography } from 'antd';
+import { Button, Card, Typography } from 'antd';
+import { DataTable } from '../../app/DataTable';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
@@ -39,13 +40,9 @@ export default function AuditPage() {
   return (
     <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('audit.title')}</h1>}>
       <AuditFilters onSearch={setQuery} />
-      <Table<AuditEvent>
-        rowKey="id"
-        size="small"
+      <DataTable<AuditEvent>
         loading={loading}
         dataSource={items}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         expandable={{ expandedRowRender: (e) => <AuditJson before={e.before} after={e.after} ip={e.ip} requestId={e.requestId} /> }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString(locale) },

@@ -5,14 +5,14 @@ import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { Loading } from '../../app/Loading';
-import type { Unit } from '../../app/types';
+import type { Unit } from '@jiceng/shared/schemas/org';
 import { useLoad } from '../../app/useLoad';
 import { TIER_COLOR, TIERS } from '../households/TierTag';
 import { UnitPicker } from '../org/UnitPicker';
-import type { Coverage } from '../linkage/types';
+import type { Coverage } from '@jiceng/shared/schemas/linkage';
 import { Chart } from './Chart';
 import { DashboardTable } from './DashboardTable';
-import type { Summary } from './types';
+import type { VisitSummary as Summary } from '@jiceng/shared/schemas/visits';
 
 const pct = (r: number | null) => (r === null ? 0 : Math.round(r * 1000) / 10);
 

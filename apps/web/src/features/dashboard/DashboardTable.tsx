@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import type { Tier } from '@jiceng/shared/tier';
 import { useI18n } from '../../app/i18n';
 import { TIERS, TierTag } from '../households/TierTag';
-import type { Coverage } from '../linkage/types';
-import type { Summary } from './types';
+import type { Coverage } from '@jiceng/shared/schemas/linkage';
+import type { VisitSummary as Summary } from '@jiceng/shared/schemas/visits';
 
 type Row = Summary['items'][number];
 

@@ -6,7 +6,7 @@ import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { UnitPicker } from '../org/UnitPicker';
 import { TIERS } from './TierTag';
-import type { Household } from './types';
+import type { Household } from '@jiceng/shared/schemas/households';
 
 interface MemberValues {
   name: string;

@@ -13,7 +13,7 @@ import { LinkageCard } from './LinkageCard';
 import { MembersCard } from './MembersCard';
 import { TierCard } from './TierCard';
 import { TierTag } from './TierTag';
-import type { Household } from './types';
+import type { Household } from '@jiceng/shared/schemas/households';
 
 /** One household: its fields, members (masked, revealable), tier with history, representative and visits. */
 export default function HouseholdPage() {

@@ -1,8 +1,9 @@
-import { Space, Table, type TablePaginationConfig, Tag } from 'antd';
+import { Space, type TablePaginationConfig, Tag } from 'antd';
+import { DataTable } from '../../app/DataTable';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { TierTag } from './TierTag';
-import type { HouseholdSummary } from './types';
+import type { HouseholdSummary } from '@jiceng/shared/schemas/households';
 
 interface Props {
   households: HouseholdSummary[];
@@ -14,13 +15,10 @@ interface Props {
 export function HouseholdTable({ households, loading, pagination, onTag }: Props) {
   const { t } = useI18n();
   return (
-    <Table<HouseholdSummary>
-      rowKey="id"
-      size="small"
+    <DataTable<HouseholdSummary>
       loading={loading}
       dataSource={households}
       pagination={pagination}
-      scroll={{ x: 'max-content' }}
       aria-label={t('register.title')}
       columns={[
         { title: t('register.head'), dataIndex: 'headName', render: (name: string, h) => <Link to={`/households/${h.id}`}>{name}</Link> },

@@ -1,6 +1,6 @@
 import { Table } from 'antd';
 import { useI18n } from '../../app/i18n';
-import type { ImportIssue } from './types';
+import type { ImportIssue } from '@jiceng/shared/schemas/households';
 
 /** Every problem the check found: row, column and the reason in the current language. */
 export function ImportIssues({ issues, caption }: { issues: ImportIssue[]; caption: string }) {

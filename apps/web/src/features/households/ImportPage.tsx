@@ -9,7 +9,7 @@ import { download } from './download';
 import { ExportCard } from './ExportCard';
 import { ImportIssues } from './ImportIssues';
 import { ImportUpdates } from './ImportUpdates';
-import type { ImportResult } from './types';
+import type { ImportResult } from '@jiceng/shared/schemas/households';
 import { uploadRegister } from './upload';
 
 /**

@@ -1,6 +1,6 @@
 import { Table } from 'antd';
 import { useI18n } from '../../app/i18n';
-import type { ImportUpdate } from './types';
+import type { ImportUpdate } from '@jiceng/shared/schemas/households';
 
 type Line = ImportUpdate['changes'][number] & { row: number; headName: string; key: string };
 

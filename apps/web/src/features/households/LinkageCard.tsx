@@ -2,7 +2,7 @@ import { Card, Typography } from 'antd';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useLoad } from '../../app/useLoad';
-import type { Linkage } from './types';
+import type { Linkage } from '@jiceng/shared/schemas/linkage';
 
 /** The household's representative (户户有人联), or a plain "not linked yet". */
 export function LinkageCard({ householdId }: { householdId: number }) {

@@ -2,7 +2,7 @@ import { Form, Input } from 'antd';
 import { api } from '../../app/api';
 import { FormModal } from '../../app/FormModal';
 import { useI18n } from '../../app/i18n';
-import type { Household, Resident } from './types';
+import type { Household, Resident } from '@jiceng/shared/schemas/households';
 
 interface Values {
   name: string;

@@ -5,7 +5,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { useApiError } from '../../app/useApiError';
 import { MemberModal } from './MemberModal';
-import type { Household, Resident, Revealed } from './types';
+import type { Household, Resident, Revealed } from '@jiceng/shared/schemas/households';
 
 /** Members with masked ID numbers and phones; "查看完整信息" asks the (audited) reveal endpoint. */
 export function MembersCard({ household: h, onChanged }: { household: Household; onChanged: (h: Household) => void }) {

@@ -10,7 +10,7 @@ import { UnitPicker } from '../org/UnitPicker';
 import { HouseholdFormModal } from './HouseholdFormModal';
 import { HouseholdTable } from './HouseholdTable';
 import { TIERS } from './TierTag';
-import type { HouseholdSummary } from './types';
+import type { HouseholdSummary } from '@jiceng/shared/schemas/households';
 
 const PAGE = 20;
 const FILTERS = ['unitCode', 'tier', 'tags', 'linkage', 'q'] as const;

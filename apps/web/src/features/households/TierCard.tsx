@@ -4,7 +4,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { TierModal } from './TierModal';
 import { TierTag } from './TierTag';
-import type { Household, TierChange } from './types';
+import type { Household, TierChange } from '@jiceng/shared/schemas/households';
 
 /** The tier's history (who, when, why) and, for those who may, the change-tier dialog. */
 export function TierCard({ household: h, onChanged }: { household: Household; onChanged: (h: Household) => void }) {

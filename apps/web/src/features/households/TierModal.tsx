@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { FormModal } from '../../app/FormModal';
 import { TIERS } from './TierTag';
-import type { Household } from './types';
+import type { Household } from '@jiceng/shared/schemas/households';
 
 interface Values {
   tier: Tier;

@@ -1,6 +1,6 @@
 import { ApiError, type ErrorDetail } from '../../app/api';
 import type { Locale } from '../../app/i18n';
-import type { ImportResult } from './types';
+import type { ImportResult } from '@jiceng/shared/schemas/households';
 
 /**
  * Sends a register file by XMLHttpRequest, because fetch cannot report upload progress and a

@@ -6,7 +6,7 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useLoad } from '../../app/useLoad';
 import { TIER_TAG_STYLE, TIERS } from '../households/TierTag';
-import type { Counts, Coverage, Unlinked } from './types';
+import type { Counts, Coverage, Unlinked } from '@jiceng/shared/schemas/linkage';
 
 type Row = Coverage['items'][number];
 

@@ -2,7 +2,7 @@ import { App, Form, Select } from 'antd';
 import { api } from '../../app/api';
 import { FormModal } from '../../app/FormModal';
 import { useI18n } from '../../app/i18n';
-import type { User } from '../../app/types';
+import type { User } from '@jiceng/shared/schemas/accounts';
 import { useLoad } from '../../app/useLoad';
 
 interface Values {

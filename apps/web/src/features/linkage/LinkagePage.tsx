@@ -5,13 +5,13 @@ import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { useApiError } from '../../app/useApiError';
-import type { HouseholdSummary } from '../households/types';
+import type { HouseholdSummary } from '@jiceng/shared/schemas/households';
 import { UnitPicker } from '../org/UnitPicker';
 import { CoverageView } from './CoverageView';
 import { HandoverModal } from './HandoverModal';
 import { loadAllHouseholds } from './loadHouseholds';
 import { ProposalView } from './ProposalView';
-import type { Proposal } from './types';
+import type { Proposal } from '@jiceng/shared/schemas/linkage';
 
 /** 联户 board for a village: propose, adjust by hand, apply; hand over a leaving representative; coverage down to the group. */
 export default function LinkagePage() {

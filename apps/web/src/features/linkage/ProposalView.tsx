@@ -4,8 +4,8 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useApiError } from '../../app/useApiError';
 import { TIER_TAG_STYLE } from '../households/TierTag';
-import type { HouseholdSummary } from '../households/types';
-import type { Proposal } from './types';
+import type { HouseholdSummary } from '@jiceng/shared/schemas/households';
+import type { Proposal } from '@jiceng/shared/schemas/linkage';
 
 interface Props {
   proposal: Proposal;

@@ -1,5 +1,5 @@
 import { api } from '../../app/api';
-import type { HouseholdSummary } from '../households/types';
+import type { HouseholdSummary } from '@jiceng/shared/schemas/households';
 
 /** Every household of a unit (a village has hundreds, the list pages by 200). */
 export async function loadAllHouseholds(unitCode: string): Promise<Map<number, HouseholdSummary>> {

@@ -4,11 +4,12 @@ import { App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import type { Department } from '../../app/types';
+import type { Department } from '@jiceng/shared/schemas/org';
 import { useApiError } from '../../app/useApiError';
 import { useLoad } from '../../app/useLoad';
 import { type PickableUnit, UnitPicker } from '../org/UnitPicker';
-import type { Category, MatterDetail } from './types';
+import type { Category } from './types';
+import type { MatterDetail } from '@jiceng/shared/schemas/matters';
 
 // biome-ignore lint/suspicious/noExplicitAny: each action has its own payload
 type Values = Record<string, any>;
@@ -45,7 +46,8 @@ export function ActionModal({ matter: m, action, onDone, onCancel }: { matter: M
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      await api.post(`/matters/${m.id}/actions/${action}`, { version: m.version, ...v });
+      // One route for every action: the body names it (matterActionBody, a oneOf in the API document).
+      await api.post(`/matters/${m.id}/actions`, { ...v, action, version: m.version });
       message.success(t('matters.done', { action: label }));
       onDone();
     } catch (err) {

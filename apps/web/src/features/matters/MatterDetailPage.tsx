@@ -15,7 +15,7 @@ import { MatterTimeline } from './MatterTimeline';
 import { ReporterContacts } from './ReporterContacts';
 import { SimilarPanel } from './SimilarPanel';
 import { StateTag } from './StateTag';
-import type { MatterDetail } from './types';
+import type { MatterDetail } from '@jiceng/shared/schemas/matters';
 import { useCategories } from './useCategories';
 
 const BEFORE_ACCEPT = ['reported', 'transmitted', 'triaged'];

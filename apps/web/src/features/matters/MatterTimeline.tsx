@@ -1,7 +1,7 @@
 import { Timeline } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { fmt } from './format';
-import type { MatterEvent } from './types';
+import type { MatterEvent } from '@jiceng/shared/schemas/matters';
 
 /** Every event of the matter, newest last, with the note (internal) and the public message. */
 export function MatterTimeline({ events }: { events: MatterEvent[] }) {

@@ -1,5 +1,6 @@
 import { MATTER_STATES, type MatterState } from '@jiceng/shared/matters/states';
-import { Button, Card, Select, Space, Switch, Table, Typography } from 'antd';
+import { Button, Card, Select, Space, Switch, Typography } from 'antd';
+import { DataTable } from '../../app/DataTable';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
@@ -11,7 +12,7 @@ import { fmt } from './format';
 import { PrintCardsButton } from './PrintCardsButton';
 import { ReportModal } from './ReportModal';
 import { StateTag } from './StateTag';
-import type { MatterSummary } from './types';
+import type { MatterSummary } from '@jiceng/shared/schemas/matters';
 import { useCategories } from './useCategories';
 
 const OPEN_STATES = MATTER_STATES.filter((s) => !['closed', 'closedUnresolved', 'merged'].includes(s));
@@ -77,13 +78,10 @@ export default function MattersPage() {
           {t('matters.onlyOverdue')}
         </Space>
       </Space>
-      <Table<MatterSummary>
-        rowKey="id"
+      <DataTable<MatterSummary>
         size="middle"
         loading={loading}
         dataSource={shown}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('matters.empty') }}
         onRow={(m) => ({ style: m.overdue ? { background: '#fff1f0' } : undefined })}
         columns={[

@@ -4,18 +4,7 @@ import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { useApiError } from '../../app/useApiError';
-import type { MatterDetail } from './types';
-
-interface Contacts {
-  reporter: { name: string | null; phone: string | null };
-  followers: { name: string | null; phone: string; kind: string }[];
-  texts: {
-    description: string;
-    resolution: string | null;
-    feedbackMessage: string | null;
-    events: { id: number; note: string | null; publicNote: string | null }[];
-  };
-}
+import type { MatterDetail, RevealedContacts as Contacts } from '@jiceng/shared/schemas/matters';
 
 /**
  * The reporter as the server shows them (phone masked); "查看完整号码" asks the audited reveal

@@ -5,7 +5,8 @@ import { useI18n } from '../../app/i18n';
 import { useApiError } from '../../app/useApiError';
 import { useLoad } from '../../app/useLoad';
 import { StateTag } from './StateTag';
-import type { MatterDetail, SimilarMatter } from './types';
+import type { MatterActionBody, MatterDetail } from '@jiceng/shared/schemas/matters';
+import type { SimilarMatter } from '@jiceng/shared/schemas/similar';
 
 /** At triage: open matters of the same village that may be the same problem, each with "merge into". */
 export function SimilarPanel({ matter: m, canMerge, onMerged }: { matter: MatterDetail; canMerge: boolean; onMerged: () => void }) {
@@ -18,7 +19,8 @@ export function SimilarPanel({ matter: m, canMerge, onMerged }: { matter: Matter
   );
   const merge = async (target: SimilarMatter) => {
     try {
-      await api.post(`/matters/${m.id}/actions/merge`, { version: m.version, targetId: target.id });
+      const body: MatterActionBody = { action: 'merge', version: m.version, targetId: target.id };
+      await api.post(`/matters/${m.id}/actions`, body);
       message.success(t('matters.done', { action: t('matters.action.merge') }));
       onMerged();
     } catch (err) {

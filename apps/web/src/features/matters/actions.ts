@@ -1,5 +1,5 @@
 import type { MatterAction } from '@jiceng/shared/matters/machine';
-import type { MatterDetail } from './types';
+import type { MatterDetail } from '@jiceng/shared/schemas/matters';
 
 // The order buttons appear in: the usual next step first, the rarer ones after.
 const ORDER: MatterAction[] = [

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Col, DatePicker, Flex, Row, Segmented, Statistic, Table } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Row, Segmented, Statistic } from 'antd';
+import { DataTable } from '../../app/DataTable';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api, withQuery } from '../../app/api';
@@ -93,13 +94,10 @@ export default function MetricsPage() {
         ))}
       </Row>
       <Chart option={option} label={t('metrics.title')} height={300} />
-      <Table<MetricRow>
+      <DataTable<MetricRow>
         rowKey="key"
-        size="small"
         loading={loading}
         dataSource={rows}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         style={{ marginTop: 16 }}
         columns={[
           { title: groupBy === 'month' ? t('metrics.month') : t('metrics.name'), dataIndex: 'name' },

@@ -2,7 +2,7 @@ import { Form, Input } from 'antd';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import type { Department } from '../../app/types';
+import type { Department } from '@jiceng/shared/schemas/org';
 import { FormModal } from '../../app/FormModal';
 import { UnitPicker } from './UnitPicker';
 

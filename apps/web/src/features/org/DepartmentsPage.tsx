@@ -2,7 +2,7 @@ import { App, Button, Card, Popconfirm, Space, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import type { Department } from '../../app/types';
+import type { Department } from '@jiceng/shared/schemas/org';
 import { useApiError } from '../../app/useApiError';
 import { useLoad } from '../../app/useLoad';
 import { DepartmentModal } from './DepartmentModal';

@@ -4,7 +4,8 @@ import { LEADER_ROLE } from '@jiceng/shared/levels';
 import { CODE_LENGTH } from '@jiceng/shared/units';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import type { Unit, User } from '../../app/types';
+import type { User } from '@jiceng/shared/schemas/accounts';
+import type { Unit } from '@jiceng/shared/schemas/org';
 import { useApiError } from '../../app/useApiError';
 import { useLoad } from '../../app/useLoad';
 

@@ -3,7 +3,7 @@ import { CODE_LENGTH } from '@jiceng/shared/units';
 import { api } from '../../app/api';
 import { FormModal } from '../../app/FormModal';
 import { useI18n } from '../../app/i18n';
-import type { Unit } from '../../app/types';
+import type { Unit } from '@jiceng/shared/schemas/org';
 import { useLoad } from '../../app/useLoad';
 
 /** Moves a group to another zone of the same village (its code changes). */

@@ -3,7 +3,7 @@ import { Navigate, useParams } from 'react-router';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { Loading } from '../../app/Loading';
-import type { UnitSummary } from '../../app/types';
+import type { UnitSummary } from '@jiceng/shared/schemas/org';
 import { useLoad } from '../../app/useLoad';
 import { UnitSearch } from './UnitSearch';
 import { UnitTable } from './UnitTable';

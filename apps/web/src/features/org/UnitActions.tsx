@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import type { Unit } from '../../app/types';
+import type { Unit } from '@jiceng/shared/schemas/org';
 import { useApiError } from '../../app/useApiError';
 import { LeaderModal } from './LeaderModal';
 import { MoveGroupModal } from './MoveGroupModal';

@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
 import { UNIT_NAME_MAX } from '@jiceng/shared/units';
 import { useI18n } from '../../app/i18n';
-import type { Unit } from '../../app/types';
+import type { Unit } from '@jiceng/shared/schemas/org';
 import { FormModal } from '../../app/FormModal';
 
 /** Names a new zone or group, or renames one; the server's refusal lands on the name field. */

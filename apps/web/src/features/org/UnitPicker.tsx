@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { UnitLevel } from '@jiceng/shared/units';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import type { UnitSummary } from '../../app/types';
+import type { UnitSummary } from '@jiceng/shared/schemas/org';
 
 /** A unit as the picker lists it; `townshipName` tells apart villages of the same name. */
 export type PickableUnit = Pick<UnitSummary, 'code' | 'name' | 'level'> & { townshipName?: string | null };

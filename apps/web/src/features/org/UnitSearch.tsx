@@ -2,7 +2,7 @@ import { Button, Card, Input } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import type { UnitSummary } from '../../app/types';
+import type { UnitSummary } from '@jiceng/shared/schemas/org';
 import { useApiError } from '../../app/useApiError';
 import { UnitTable } from './UnitTable';
 

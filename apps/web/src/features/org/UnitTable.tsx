@@ -1,7 +1,7 @@
 import { Table } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
-import type { UnitSummary } from '../../app/types';
+import type { UnitSummary } from '@jiceng/shared/schemas/org';
 
 /** Units with click-through to each one's page. */
 export function UnitTable({ units, caption }: { units: UnitSummary[]; caption?: string }) {

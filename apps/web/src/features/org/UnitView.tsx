@@ -5,7 +5,7 @@ import { ApiError, api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { Loading } from '../../app/Loading';
-import type { Unit } from '../../app/types';
+import type { Unit } from '@jiceng/shared/schemas/org';
 import { useLoad } from '../../app/useLoad';
 import { UnitActions } from './UnitActions';
 import { UnitTable } from './UnitTable';

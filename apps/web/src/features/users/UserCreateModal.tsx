@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { FormModal } from '../../app/FormModal';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import type { Department } from '../../app/types';
+import type { Department } from '@jiceng/shared/schemas/org';
 import { useLoad } from '../../app/useLoad';
 import { UnitPicker } from '../org/UnitPicker';
 

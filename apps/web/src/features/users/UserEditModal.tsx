@@ -2,7 +2,7 @@ import { Form, Input } from 'antd';
 import { api } from '../../app/api';
 import { FormModal } from '../../app/FormModal';
 import { useI18n } from '../../app/i18n';
-import type { User } from '../../app/types';
+import type { User } from '@jiceng/shared/schemas/accounts';
 
 interface Values {
   displayName?: string;

@@ -1,9 +1,10 @@
-import { App, Button, Popconfirm, Space, Table, type TablePaginationConfig, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, type TablePaginationConfig, Tag } from 'antd';
+import { DataTable } from '../../app/DataTable';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import type { User } from '../../app/types';
+import type { User } from '@jiceng/shared/schemas/accounts';
 import { useApiError } from '../../app/useApiError';
 import { UserEditModal } from './UserEditModal';
 
@@ -32,13 +33,10 @@ export function UserTable({ users, loading, onChanged, pagination }: Props) {
   const write = can('user:write');
   return (
     <>
-      <Table<User>
-        rowKey="id"
-        size="small"
+      <DataTable<User>
         loading={loading}
         dataSource={users}
         pagination={pagination}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.displayName'), dataIndex: 'displayName' },

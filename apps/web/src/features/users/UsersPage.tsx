@@ -4,7 +4,7 @@ import { ROLES, type Role } from '@jiceng/shared/roles';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import type { User } from '../../app/types';
+import type { User } from '@jiceng/shared/schemas/accounts';
 import { useLoad } from '../../app/useLoad';
 import { UnitPicker } from '../org/UnitPicker';
 import { UserCreateModal } from './UserCreateModal';

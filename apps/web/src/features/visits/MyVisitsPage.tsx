@@ -4,10 +4,10 @@ import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { Loading } from '../../app/Loading';
 import { useLoad } from '../../app/useLoad';
-import type { HouseholdSummary } from '../households/types';
+import type { HouseholdSummary } from '@jiceng/shared/schemas/households';
 import { HouseholdCard } from './HouseholdCard';
 import { PendingList } from './PendingList';
-import type { DueVisit, Mine } from './types';
+import type { DueVisit, Mine } from '@jiceng/shared/schemas/visits';
 
 /** 我的走访: what is due today and overdue (reds overdue first, as the server orders it), what waits to sync, and every household in reach. */
 export default function MyVisitsPage() {

@@ -5,23 +5,15 @@ import type { Tier } from '@jiceng/shared/tier';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import type { Unit } from '../../app/types';
+import type { Unit } from '@jiceng/shared/schemas/org';
+import type { Overdue } from '@jiceng/shared/schemas/visits';
 import { useLoad } from '../../app/useLoad';
 import { TierTag } from '../households/TierTag';
 import { UnitPicker } from '../org/UnitPicker';
 
 const PAGE = 50;
 
-interface OverdueItem {
-  householdId: number;
-  address: string;
-  headName: string;
-  tier: Tier;
-  representativeName: string | null;
-  lastVisitAt: string | null;
-  dueAt: string;
-  daysOverdue: number;
-}
+type OverdueItem = Overdue['items'][number];
 
 const day = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : null);
 
@@ -36,10 +28,7 @@ export default function OverduePage() {
   const { data, loading, error } = useLoad(
     () =>
       code
-        ? Promise.all([
-            api.get<{ total: number; items: OverdueItem[] }>('/visits/overdue', { unitCode: code, limit: PAGE, offset: (page - 1) * PAGE }),
-            api.get<Unit>(`/units/${code}`),
-          ])
+        ? Promise.all([api.get<Overdue>('/visits/overdue', { unitCode: code, limit: PAGE, offset: (page - 1) * PAGE }), api.get<Unit>(`/units/${code}`)])
         : Promise.resolve(undefined),
     [code, page],
   );

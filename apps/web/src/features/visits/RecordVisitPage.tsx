@@ -7,7 +7,7 @@ import { useI18n } from '../../app/i18n';
 import { useLoad } from '../../app/useLoad';
 import { shrinkPhoto } from '../../resident/photo';
 import { TierTag } from '../households/TierTag';
-import type { Household } from '../households/types';
+import type { Household } from '@jiceng/shared/schemas/households';
 import { enqueue, listQueued, syncQueue } from './queue';
 import { newClientKey, type VisitTarget } from './types';
 

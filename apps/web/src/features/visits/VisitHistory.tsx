@@ -2,7 +2,7 @@ import { Card, Empty, Typography } from 'antd';
 import { api } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useLoad } from '../../app/useLoad';
-import type { Visit } from '../households/types';
+import type { Visit } from '@jiceng/shared/schemas/visits';
 
 /** A household's visits, newest first. */
 export function VisitHistory({ householdId }: { householdId: number }) {

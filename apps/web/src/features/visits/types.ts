@@ -1,25 +1,4 @@
 import type { Tier } from '@jiceng/shared/tier';
-import type { VisitKind } from '@jiceng/shared/visits';
-
-export interface DueVisit {
-  householdId: number;
-  unitCode: string;
-  address: string;
-  headName: string;
-  tier: Tier;
-  homeVisitRequired: boolean;
-  lastVisitAt: string | null;
-  lastVisitKind: VisitKind | null;
-  dueAt: string;
-  overdue: boolean;
-  daysOverdue: number;
-}
-
-export interface Mine {
-  linked: number;
-  overdue: number;
-  items: DueVisit[];
-}
 
 /** What the record page gets from the list it was opened from (so it works offline too). */
 export interface VisitTarget {

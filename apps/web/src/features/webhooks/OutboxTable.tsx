@@ -4,7 +4,7 @@ import { useI18n } from '../../app/i18n';
 import { useApiError } from '../../app/useApiError';
 import { useLoad } from '../../app/useLoad';
 import { fmt } from '../matters/format';
-import type { OutboxItem } from './types';
+import type { OutboxItem } from '@jiceng/shared/schemas/webhooks';
 
 /** Robot messages that could not be delivered (failed, retrying; dead, given up), each sendable again. */
 export function OutboxTable() {

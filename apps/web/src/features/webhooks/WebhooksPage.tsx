@@ -8,7 +8,7 @@ import { useLoad } from '../../app/useLoad';
 import { UnitPicker } from '../org/UnitPicker';
 import { EndpointModal } from './EndpointModal';
 import { OutboxTable } from './OutboxTable';
-import type { Endpoint } from './types';
+import type { Endpoint } from '@jiceng/shared/schemas/webhooks';
 
 /** WeCom group robots per village/zone/group (片、组微信群), and for admins the messages that failed. */
 export default function WebhooksPage() {
