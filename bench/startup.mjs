@@ -14,7 +14,7 @@ async function benchOne(kind) {
     const env = serverEnv({ port: freePort(), dataDir, url: pgdb?.url, district: true });
     // The first start creates, migrates and seeds the database, then the district in the background.
     const first = await startServer(env);
-    const districtMs = await Promise.race([first.logged(/demo district seeded/), new Promise((r) => setTimeout(() => r(null), 600_000))]);
+    const districtMs = await Promise.race([first.logged(/demo district seeded/), new Promise((r) => setTimeout(() => r(null), 600_000).unref())]);
     await first.stop();
     const timesMs = [];
     for (let i = 0; i < REPEAT; i++) {

@@ -7,8 +7,8 @@ export const loginBody = z.object({
   password: z.string().min(1, '请输入密码 / enter a password').max(200),
 });
 
-export const actorOut = z.object({
-  userId: z.number(),
+/** Who an account is and where it sits: what the actor and the user list both show. */
+const placedAccount = {
   username: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
@@ -16,6 +16,11 @@ export const actorOut = z.object({
   unitName: z.string().nullable(),
   departmentId: z.number().nullable(),
   departmentName: z.string().nullable(),
+};
+
+export const actorOut = z.object({
+  userId: z.number(),
+  ...placedAccount,
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
   demo: z.boolean(),
@@ -23,13 +28,7 @@ export const actorOut = z.object({
 
 export const userOut = z.object({
   id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  unitCode: z.string().nullable(),
-  unitName: z.string().nullable(),
-  departmentId: z.number().nullable(),
-  departmentName: z.string().nullable(),
+  ...placedAccount,
   phone: z.string().nullable(),
   status: z.enum(['active', 'disabled']),
   locked: z.boolean(),

@@ -39,16 +39,15 @@ export const visitOut = z.object({
 export const photoUploadOut = z.object({ created: z.boolean(), photo: photoOut });
 export const historyOut = z.object({ items: z.array(visitOut), nextBefore: z.number().nullable() });
 
+/** A household as the visit lists name it. */
+const householdLine = { householdId: z.number(), unitCode: z.string(), address: z.string(), headName: z.string(), tier };
+
 export const mineOut = z.object({
   linked: z.number(),
   overdue: z.number(),
   items: z.array(
     z.object({
-      householdId: z.number(),
-      unitCode: z.string(),
-      address: z.string(),
-      headName: z.string(),
-      tier,
+      ...householdLine,
       homeVisitRequired: z.boolean(),
       lastVisitAt: z.string().nullable(),
       lastVisitKind: z.enum(VISIT_KINDS).nullable(),
@@ -64,11 +63,7 @@ export const overdueOut = z.object({
   total: z.number(),
   items: z.array(
     z.object({
-      householdId: z.number(),
-      unitCode: z.string(),
-      address: z.string(),
-      headName: z.string(),
-      tier,
+      ...householdLine,
       representativeUserId: z.number().nullable(),
       representativeName: z.string().nullable(),
       lastVisitAt: z.string().nullable(),

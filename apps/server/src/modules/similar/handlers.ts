@@ -1,6 +1,6 @@
 import { eventHandler } from '../../platform/events/define';
 import * as matterLookup from '../matters/lookup';
-import { indexMatterEvent } from './service';
+import { indexMatterEvents } from './service';
 
 /**
  * Keeps the similar-matter index: a report adds the matter, a transition opens or closes it. Read
@@ -12,9 +12,10 @@ export const indexHandler = eventHandler<matterLookup.MatterChanged>({
   async handle(ctx, events) {
     const actions = new Map<number, string>();
     for (const e of events) actions.set(e.payload.matterId, actions.get(e.payload.matterId) === 'report' ? 'report' : e.payload.action);
-    for (const m of await matterLookup.findMatters(ctx, [...actions.keys()])) {
-      const action = actions.get(m.id) ?? 'change';
-      await indexMatterEvent(ctx, { matterId: m.id, action, toState: m.state, unitCode: m.unitCode, matter: m });
-    }
+    const matters = await matterLookup.findMatters(ctx, [...actions.keys()]);
+    await indexMatterEvents(
+      ctx,
+      matters.map((m) => ({ matterId: m.id, action: actions.get(m.id) ?? 'change', toState: m.state, unitCode: m.unitCode, matter: m })),
+    );
   },
 });

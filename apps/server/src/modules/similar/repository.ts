@@ -1,7 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { pgArray } from '../../db/arrays';
-import { excluded, type InsertValues, placeholders, prebuilt } from '../../db/prebuilt';
+import { buildStatement, runBuiltStatement } from '../../db/prebuilt';
 import { escapeLike } from '../../db/like';
 import type { featuresOf } from './features';
 import { combinedScore } from './score';
@@ -9,31 +9,34 @@ import { matterTextIndex } from './tables';
 
 type Features = ReturnType<typeof featuresOf>;
 
-const INDEX_KEYS = ['matterId', 'villageCode', 'unitCode', 'open', 'bigrams', 'words', 'wordWeight', 'keys'] as const;
-type IndexRow = InsertValues<typeof matterTextIndex, typeof INDEX_KEYS>;
-// Every report writes one: built once (db/prebuilt.ts).
-const upsertIndexQuery = prebuilt<unknown, IndexRow>((db) =>
-  db
-    .insert(matterTextIndex)
-    .values(placeholders(INDEX_KEYS))
-    .onConflictDoUpdate({ target: matterTextIndex.matterId, set: excluded(matterTextIndex, INDEX_KEYS) }),
+// Every report writes one; a dispatcher pass writes its batch's in one statement, the batch as one
+// JSON parameter (so the statement's text, built once, never changes: db/prebuilt.ts).
+const UPSERT_MANY = buildStatement<{ rows: string }>(
+  (_db) => sql`
+    insert into ${matterTextIndex} (matter_id, village_code, unit_code, open, bigrams, words, word_weight, keys)
+    select r.matter_id, r.village_code, r.unit_code, r.open, r.bigrams, r.words, r.word_weight, r.keys
+    from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as r(
+      matter_id integer, village_code text, unit_code text, open boolean, bigrams text[], words text[], word_weight double precision, keys text[])
+    on conflict (matter_id) do update set village_code = excluded.village_code, unit_code = excluded.unit_code, open = excluded.open,
+      bigrams = excluded.bigrams, words = excluded.words, word_weight = excluded.word_weight, keys = excluded.keys`,
 );
 
-export async function upsertIndex(
-  target: { db: Executor },
-  row: { matterId: number; villageCode: string; unitCode: string; open: boolean } & Features,
-): Promise<void> {
-  const values = {
-    matterId: row.matterId,
-    villageCode: row.villageCode,
-    unitCode: row.unitCode,
-    open: row.open,
-    bigrams: row.bigrams,
-    words: row.words,
-    wordWeight: row.wordWeight,
-    keys: row.keys,
-  };
-  await upsertIndexQuery(target.db, values);
+export type IndexRow = { matterId: number; villageCode: string; unitCode: string; open: boolean } & Features;
+
+/** Writes (or rewrites) the index rows of several matters at once. */
+export async function upsertIndex(target: { db: Executor }, rows: readonly IndexRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const json = rows.map((r) => ({
+    matter_id: r.matterId,
+    village_code: r.villageCode,
+    unit_code: r.unitCode,
+    open: r.open,
+    bigrams: r.bigrams,
+    words: r.words,
+    word_weight: r.wordWeight,
+    keys: r.keys,
+  }));
+  await runBuiltStatement(target, { sql: UPSERT_MANY.sql, params: UPSERT_MANY.params({ rows: JSON.stringify(json) }) });
 }
 
 export async function setOpen(db: Executor, matterId: number, open: boolean, unitCode: string): Promise<number> {

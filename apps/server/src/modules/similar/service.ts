@@ -29,21 +29,25 @@ function queryFeatures(villageCode: string, text: string) {
   return featuresOf(villageCode, text);
 }
 
-/** Keeps the index in step: a new matter's text on its report, open/closed on every later event. */
-export async function indexMatterEvent(ctx: Ctx, e: Pick<MatterEvent, 'matterId' | 'action' | 'toState' | 'unitCode' | 'matter'>): Promise<void> {
-  const open = !isFinal(e.toState as never);
-  if (e.action !== 'report' && (await repo.setOpen(ctx.db, e.matterId, open, e.unitCode)) > 0) return;
-  // A report, or a matter from before this index existed: (re)build its row from the matter.
-  const m = e.matter;
-  if (levelOfCode(m.unitCode) === null || m.unitCode.length < 12) return;
-  const village = m.unitCode.slice(0, 12);
-  await repo.upsertIndex(ctx, {
-    matterId: m.id,
-    villageCode: village,
-    unitCode: m.unitCode,
-    open: !isFinal(m.state),
-    ...featuresOf(village, m.description),
-  });
+/**
+ * Keeps the index in step: a new matter's text on its report, open/closed on every later event.
+ * The rows a batch (re)builds are written in one statement.
+ */
+export async function indexMatterEvents(
+  ctx: Ctx,
+  events: readonly Pick<MatterEvent, 'matterId' | 'action' | 'toState' | 'unitCode' | 'matter'>[],
+): Promise<void> {
+  const rows: repo.IndexRow[] = [];
+  for (const e of events) {
+    const open = !isFinal(e.toState as never);
+    if (e.action !== 'report' && (await repo.setOpen(ctx.db, e.matterId, open, e.unitCode)) > 0) continue;
+    // A report, or a matter from before this index existed: (re)build its row from the matter.
+    const m = e.matter;
+    if (levelOfCode(m.unitCode) === null || m.unitCode.length < 12) continue;
+    const village = m.unitCode.slice(0, 12);
+    rows.push({ matterId: m.id, villageCode: village, unitCode: m.unitCode, open: !isFinal(m.state), ...featuresOf(village, m.description) });
+  }
+  await repo.upsertIndex(ctx, rows);
 }
 
 async function hitsFor(ctx: Ctx, unitCode: string, text: string, scope: string, actor: Actor | null) {

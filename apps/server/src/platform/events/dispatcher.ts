@@ -7,6 +7,8 @@ import * as repo from './repository';
 import { onWake } from './wake';
 
 const BATCH = 200;
+/** Between a publish (or a busy pass) and the next pass: a few reports' worth of events per batch. */
+const GAP_MS = 50;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
 export interface Logger {
@@ -154,14 +156,16 @@ export function startDispatcher(database: Database, clock: Clock, handlers: read
         log.error({ err }, 'event dispatch failed');
       }
       running = null;
-      // Work left (a full batch, or a wake-up during the pass): go on at once; else wait for the poll.
-      schedule(busy || again ? 0 : pollMs);
+      // Work left (a full batch, or a wake-up during the pass): go on after a short gap (under a
+      // stream of reports the next pass takes a bigger batch, cheaper per event, and the requests
+      // get the thread in between); else wait for the poll.
+      schedule(busy || again ? GAP_MS : pollMs);
     })();
   };
   const off = onWake(() => {
-    // After the publisher's commit: a timer, not a microtask, and a few ms so one pass takes several reports.
+    // After the publisher's commit: a timer, not a microtask, and GAP_MS so one pass takes several reports.
     if (running) again = true;
-    else schedule(5);
+    else schedule(GAP_MS);
   });
   schedule(0);
   return async () => {

@@ -1,3 +1,4 @@
+import type { Cadence } from '@jiceng/shared/visits';
 import type { Urgency } from '@jiceng/shared/matters/states';
 
 /** Shapes of the settings APIs, as the server's response schemas declare them. */
@@ -32,14 +33,8 @@ export interface Category {
 /** PUT /matter-categories/:code body. */
 export type CategoryBody = Pick<Category, 'nameZh' | 'nameEn' | 'active' | 'defaultUrgency' | 'sort'> & Record<HourField, number | null>;
 
-/** visits/schemas.ts cadence. */
-export interface Cadence {
-  redDays: number;
-  yellowDays: number;
-  blueDays: number;
-  redHomeOnly: boolean;
-  escalateDays: number;
-}
+/** The visit cadence (one definition, shared with the server's rule). */
+export type { Cadence };
 
 /** GET /visits/cadence/:unitCode. */
 export interface CadenceOut {
