@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskIdNumber, maskPhone } from './mask';
 import { compactText, normalizeText, toHalfWidth } from './normalize';
-
-/** Each input gives its expected answer (a table: the cases, not the calls, are what differ). */
-function answers<T>(fn: (input: string) => T, cases: Record<string, T>) {
-  for (const [input, expected] of Object.entries(cases)) expect(fn(input), input).toBe(expected);
-}
+import { answers } from './testing/answers';
 
 describe('masking', () => {
   it('hides the birth date and the check character of an ID number, keeping region and sequence', () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWithin, levelOfCode, nextChildCode, parentCodeOf, shortUnitName } from './units';
-
-/** Each input gives its expected answer (a table: the cases, not the calls, are what differ). */
-function answers<T>(fn: (input: string) => T, cases: Record<string, T>) {
-  for (const [input, expected] of Object.entries(cases)) expect(fn(input), input).toBe(expected);
-}
+import { answers } from './testing/answers';
 
 describe('unit codes', () => {
   it('derives the level from the length', () => {

@@ -16,11 +16,18 @@ interface ValidationItem {
   params?: Record<string, unknown>;
 }
 
+// Zod leaves the input out of its issues, so re-worded in another language a wrong type would be
+// "received undefined": a value of the type its own (English) message names stands in for it.
+const RECEIVED = /received (\w+)$/;
+const SAMPLE_OF: Record<string, unknown> = { string: '', number: 0, boolean: false, array: [], object: {}, null: null, bigint: 0n, nan: Number.NaN };
+
 /** Zod issues carry no language; give each one both a Chinese and an English reason. */
 function detailsFromValidation(context: string | undefined, items: ValidationItem[]): ErrorDetail[] {
   return items.map((item) => {
     const path = item.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const issue = { code: item.keyword, path: path.split('.'), message: item.message, ...item.params } as never;
+    const received = item.keyword === 'invalid_type' ? RECEIVED.exec(item.message ?? '')?.[1] : undefined;
+    const input = received && received in SAMPLE_OF ? { input: SAMPLE_OF[received] } : {};
+    const issue = { code: item.keyword, path: path.split('.'), message: item.message, ...item.params, ...input } as never;
     const field = path || context || 'body';
     const en = String(enLocale.localeError(issue) ?? item.message);
     // A schema's own message is written "中文 / English"; zod's defaults come in both locales.

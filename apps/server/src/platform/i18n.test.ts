@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeFrom } from './i18n';
-
-/** Each input gives its expected answer (a table: the cases, not the calls, are what differ). */
-function answers<T>(fn: (input: string) => T, cases: Record<string, T>) {
-  for (const [input, expected] of Object.entries(cases)) expect(fn(input), input).toBe(expected);
-}
+import { answers } from '@jiceng/shared/testing/answers';
 
 describe('localeFrom', () => {
   it('answers in Chinese by default and in English when English is preferred', () => {

@@ -89,4 +89,24 @@ describe('contact cards (民情联心卡)', () => {
     const dept = await t.login('department');
     expect((await t.request({ method: 'GET', url, cookie: dept })).statusCode).toBe(403);
   });
+
+  it('refuses a hotline no one could dial, naming the field in both languages, and keeps the old one', async () => {
+    const cookie = await t.login('village');
+    const put = (hotline: unknown) => t.request({ method: 'PUT', url: '/api/cards/hotline', cookie, payload: { unitCode: VILLAGE, hotline } });
+    expect((await put('(0874)301-2345 转 8')).statusCode).toBe(200);
+    for (const bad of ['abc<script>', '请拨打村委会', '--', '0874-30123456789012345678901234']) {
+      const res = await put(bad);
+      expect(res.statusCode, bad).toBe(400);
+      const { error } = res.json();
+      expect(error.field, bad).toBe('hotline');
+      expect(error.zh, bad).toMatch(/热线/);
+      expect(error.en, bad).toMatch(/digits|characters/);
+    }
+    // A wrong type is told in each language, with what came instead.
+    const wrong = (await put(12345)).json().error;
+    expect(wrong.zh).toMatch(/^输入有误：hotline: 无效输入：期望 string，实际接收 数字/);
+    expect(wrong.en).toMatch(/expected string, received number/);
+    const now = await t.request({ method: 'GET', url: `/api/cards/hotline?unitCode=${VILLAGE}`, cookie });
+    expect(now.json().hotline).toBe('(0874)301-2345 转 8');
+  });
 });

@@ -93,7 +93,8 @@ export async function seedDemoDistrict(ctx: Ctx, options: SeedDistrictOptions = 
     options.onVillage?.(i + 1, plan.length);
     // A breath between villages, as long as the village took times `yieldRatio`: on PGlite's one
     // connection (which a transaction holds whole) the requests and event handlers waiting go first.
-    if (options.yieldRatio) await new Promise((r) => setTimeout(r, (Date.now() - began) * (options.yieldRatio ?? 0)));
+    const ratio = options.yieldRatio ?? 0;
+    if (ratio > 0) await new Promise((r) => setTimeout(r, (Date.now() - began) * ratio));
   }
   return counts;
 }
